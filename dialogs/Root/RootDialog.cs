@@ -1,0 +1,122 @@
+using ConciergeBot.Dialogs.Handoff;
+using ConciergeBot.Dialogs.Prompts;
+using ConciergeBot.Language;
+using ConciergeBot.Pipeline;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConciergeBot.Dialogs.Root;
+
+/// <summary>
+/// The bottom of every conversation. It greets and offers the menu, routes what the customer
+/// picks, and looks at every message first: "cancel"/"batal" stops what is running, "help"/"bantuan"
+/// explains and asks the pending question again, asking for a person goes to a person at any step,
+/// and a dialog that gave up (too many answers that did not fit) hands over to a person too.
+/// </summary>
+public sealed class RootDialog : ComponentDialog
+{
+    public const string DialogId = "root";
+    private const string MenuId = "root.menu";
+    private const string MenuPromptId = "root.menuPrompt";
+    private const string GreetedKey = "greeted";
+
+    public RootDialog(HandoffPlaceholderDialog handoff)
+        : base(DialogId)
+    {
+        AddDialog(new WaterfallDialog(MenuId, [GreetAndOfferMenuAsync, RouteChoiceAsync]));
+        AddDialog(new ChoicePrompt(MenuPromptId));
+        AddDialog(handoff);
+    }
+
+    protected override async Task<DialogTurnResult> OnBeginDialogAsync(DialogContext inner, object? options, CancellationToken cancellationToken)
+    {
+        var turn = inner.Turn;
+        switch (turn.Activity.IsMessage ? IntentRecognizer.Recognize(turn.Activity.Text) : Intent.None)
+        {
+            case Intent.Human:
+                return await HandOffAsync(inner, new HandoffRequest(EscalationReasons.CustomerAsked), cancellationToken);
+            case Intent.Reschedule:
+                return await HandOffAsync(inner, new HandoffRequest(EscalationReasons.OutOfScope, HandoffTopics.Reschedule), cancellationToken);
+            case Intent.ReportProblem:
+                return await HandOffAsync(inner, new HandoffRequest(EscalationReasons.OutOfScope, HandoffTopics.ReportProblem), cancellationToken);
+            case Intent.Cancel:
+                await turn.SayAsync(DialogTexts.NothingToCancel);
+                return new DialogTurnResult(DialogTurnStatus.Complete);
+            case Intent.Help:
+                await turn.SayAsync(DialogTexts.Help);
+                break;
+        }
+
+        return await inner.BeginDialogAsync(MenuId, null, cancellationToken);
+    }
+
+    protected override async Task<DialogTurnResult> OnContinueDialogAsync(DialogContext inner, CancellationToken cancellationToken)
+    {
+        var turn = inner.Turn;
+        if (turn.Activity.IsMessage)
+        {
+            switch (IntentRecognizer.Recognize(turn.Activity.Text))
+            {
+                case Intent.Cancel:
+                    await turn.SayAsync(inner.ActiveDialog is null ? DialogTexts.NothingToCancel : DialogTexts.Cancelled);
+                    return await inner.CancelAllDialogsAsync(cancellationToken);
+                case Intent.Help:
+                    await turn.SayAsync(DialogTexts.Help);
+                    await inner.RepromptDialogAsync(cancellationToken);
+                    return DialogTurnResult.EndOfTurn;
+                case Intent.Human:
+                    await inner.CancelAllDialogsAsync(cancellationToken);
+                    return await HandOffAsync(inner, new HandoffRequest(EscalationReasons.CustomerAsked), cancellationToken);
+                case Intent.Greeting:
+                    // "hi" in the middle of a question is not a wrong answer: ask the question again.
+                    await inner.RepromptDialogAsync(cancellationToken);
+                    return DialogTurnResult.EndOfTurn;
+            }
+        }
+
+        var result = await inner.ContinueDialogAsync(cancellationToken);
+        if (turn.TakeEscalation() is { } escalation)
+        {
+            await inner.CancelAllDialogsAsync(cancellationToken);
+            return await HandOffAsync(inner, new HandoffRequest(escalation.Reason, Detail: escalation.Detail), cancellationToken);
+        }
+
+        return result;
+    }
+
+    private static Task<DialogTurnResult> HandOffAsync(DialogContext inner, HandoffRequest request, CancellationToken cancellationToken) =>
+        inner.BeginDialogAsync(HandoffPlaceholderDialog.DialogId, request, cancellationToken);
+
+    private static async Task<DialogTurnResult> GreetAndOfferMenuAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var turn = step.Turn;
+        if (turn.State.Memory[GreetedKey] is not null && IntentRecognizer.Recognize(turn.Activity.Text) != Intent.Greeting)
+        {
+            // Already introduced in this conversation: no second welcome speech.
+            return await step.PromptAsync(MenuPromptId, PromptOptions.Asking(DialogTexts.AnythingElse, MainMenu.Choices), cancellationToken);
+        }
+
+        turn.State.Memory[GreetedKey] = true;
+        var name = turn.CustomerId is { } id
+            ? await turn.Db.Customers.Where(c => c.Id == id).Select(c => c.DisplayName).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        var greeting = name is null
+            ? turn.Text(DialogTexts.Greeting, ("business", turn.Business.Name))
+            : turn.Text(DialogTexts.GreetingKnownCustomer, ("name", FirstName(name)), ("business", turn.Business.Name));
+        await turn.SendAsync(Activities.MessageFactory.Text(greeting));
+        return await step.PromptAsync(MenuPromptId, PromptOptions.Asking(DialogTexts.MenuQuestion, MainMenu.Choices), cancellationToken);
+    }
+
+    private static Task<DialogTurnResult> RouteChoiceAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var choice = (FoundChoice)step.Result!;
+        var request = choice.Value switch
+        {
+            MainMenu.Reschedule => new HandoffRequest(EscalationReasons.OutOfScope, HandoffTopics.Reschedule),
+            MainMenu.ReportProblem => new HandoffRequest(EscalationReasons.OutOfScope, HandoffTopics.ReportProblem),
+            _ => new HandoffRequest(EscalationReasons.CustomerAsked),
+        };
+        return step.ReplaceDialogAsync(HandoffPlaceholderDialog.DialogId, request, cancellationToken);
+    }
+
+    private static string FirstName(string displayName) => displayName.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
+}

@@ -1,0 +1,71 @@
+using System.Text.RegularExpressions;
+using ConciergeBot.Activities;
+
+namespace ConciergeBot.Language;
+
+/// <summary>
+/// Finds which offered choice an answer means: a tapped button's value, its number ("2", "no 2",
+/// "yang kedua"), its title or a synonym, alone or inside a sentence.
+/// </summary>
+public static partial class ChoiceRecognizer
+{
+    private static readonly Dictionary<string, int> Ordinals = new(StringComparer.Ordinal)
+    {
+        ["first"] = 1, ["second"] = 2, ["third"] = 3, ["fourth"] = 4, ["fifth"] = 5,
+        ["pertama"] = 1, ["kedua"] = 2, ["ketiga"] = 3, ["keempat"] = 4, ["kelima"] = 5,
+        ["satu"] = 1, ["dua"] = 2, ["tiga"] = 3, ["empat"] = 4, ["lima"] = 5,
+        ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5,
+    };
+
+    public static FoundChoice? Recognize(string? text, IReadOnlyList<Choice> choices)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        if (normalized.Length == 0 || choices.Count == 0)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < choices.Count; i++)
+        {
+            if (Matches(normalized, choices[i], exact: true))
+            {
+                return new FoundChoice(choices[i].Value, i);
+            }
+        }
+
+        if (Index(normalized, choices.Count) is { } index)
+        {
+            return new FoundChoice(choices[index].Value, index);
+        }
+
+        var found = Enumerable.Range(0, choices.Count).Where(i => Matches(normalized, choices[i], exact: false)).ToList();
+        return found.Count == 1 ? new FoundChoice(choices[found[0]].Value, found[0]) : null;
+    }
+
+    private static bool Matches(string normalized, Choice choice, bool exact)
+    {
+        IEnumerable<string> names = [choice.Title, choice.Value, .. choice.Synonyms ?? []];
+        return exact
+            ? names.Any(n => TextNormalizer.Normalize(n) == normalized)
+            : names.Any(n => TextNormalizer.ContainsPhrase(normalized, n));
+    }
+
+    private static int? Index(string normalized, int count)
+    {
+        var number = NumberShape().Match(normalized);
+        int? n = number.Success ? int.Parse(number.Groups[1].Value) : null;
+        if (n is null)
+        {
+            var words = normalized.Split(' ');
+            var ordinal = words.Length <= 3 ? words.Select(w => Ordinals.GetValueOrDefault(w)).FirstOrDefault(v => v > 0) : 0;
+            n = ordinal > 0 ? ordinal : null;
+        }
+
+        return n is >= 1 && n <= count ? n - 1 : null;
+    }
+
+    [GeneratedRegex(@"^(?:no|nomor|nomer|number|pilih|pilihan|option|yang)?\s*#?(\d{1,2})$")]
+    private static partial Regex NumberShape();
+}
+
+public sealed record FoundChoice(string Value, int Index);

@@ -1,0 +1,44 @@
+using ConciergeBot.Conversations;
+using ConciergeBot.Language;
+using ConciergeBot.Localization;
+using ConciergeBot.Pipeline;
+using ConciergeBot.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ConciergeBot;
+
+public static class RuntimeServiceCollectionExtensions
+{
+    /// <summary>The conversation runtime: storage, the durable turn pipeline and the wording.</summary>
+    public static IServiceCollection AddConciergeRuntime(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<PipelineOptions>()
+            .Bind(configuration.GetSection(PipelineOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddConciergeStorage(configuration);
+
+        var locales = configuration["Concierge:LocalesPath"] is { Length: > 0 } path ? path : Path.Combine(AppContext.BaseDirectory, "locales");
+        services.AddSingleton(_ => LocaleCatalog.Load(locales));
+        services.TryAddSingleton<IDateTimeResolver, NumericDateTimeResolver>();
+
+        services.AddSingleton<BusinessDirectory>();
+        services.AddSingleton<PipelineEvents>();
+        services.AddSingleton<TurnRunner>();
+        services.AddSingleton<TurnIngress>();
+        services.AddSingleton<TranscriptReader>();
+        services.AddSingleton<ConversationScheduler>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<InboxRecovery>();
+
+        // Hosted services start in this order and stop in reverse: the database is ready before any turn runs.
+        services.AddHostedService<ConciergeStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConversationScheduler>());
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddHostedService(sp => sp.GetRequiredService<InboxRecovery>());
+        return services;
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace ConciergeBot.Storage;
+
+public sealed class ConciergeDb(DbContextOptions<ConciergeDb> options) : DbContext(options)
+{
+    public DbSet<Business> Businesses => Set<Business>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<CustomerAddress> CustomerAddresses => Set<CustomerAddress>();
+    public DbSet<ConversationRecord> Conversations => Set<ConversationRecord>();
+    public DbSet<InboxItem> Inbox => Set<InboxItem>();
+    public DbSet<OutboxItem> Outbox => Set<OutboxItem>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        configuration.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<Business>(b =>
+        {
+            b.Property(x => x.Name).HasMaxLength(200);
+            b.Property(x => x.TimeZoneId).HasMaxLength(64);
+            b.Property(x => x.DefaultLanguage).HasMaxLength(8);
+        });
+
+        model.Entity<Customer>(c =>
+        {
+            c.Property(x => x.DisplayName).HasMaxLength(200);
+            c.Property(x => x.PreferredLanguage).HasMaxLength(8);
+            c.HasMany(x => x.Addresses).WithOne().HasForeignKey(a => a.CustomerId);
+        });
+
+        model.Entity<CustomerAddress>(a =>
+        {
+            a.Property(x => x.Kind).HasMaxLength(32);
+            a.Property(x => x.Value).HasMaxLength(128);
+            a.HasIndex(x => new { x.Kind, x.Value }).IsUnique();
+        });
+
+        model.Entity<ConversationRecord>(c =>
+        {
+            c.ToTable("Conversations");
+            c.Property(x => x.Id).HasMaxLength(300);
+            c.Property(x => x.Channel).HasMaxLength(32);
+            c.Property(x => x.ChannelConversationId).HasMaxLength(256);
+            c.Property(x => x.UserAddress).HasMaxLength(256);
+            c.Property(x => x.Language).HasMaxLength(8);
+            c.Property(x => x.Version).IsConcurrencyToken();
+            c.HasIndex(x => x.CustomerId);
+        });
+
+        model.Entity<InboxItem>(i =>
+        {
+            i.ToTable("Inbox");
+            i.Property(x => x.Channel).HasMaxLength(32);
+            i.Property(x => x.ChannelMessageId).HasMaxLength(256);
+            i.Property(x => x.ConversationId).HasMaxLength(300);
+            i.HasIndex(x => new { x.Channel, x.ChannelMessageId }).IsUnique();
+            i.HasIndex(x => new { x.ConversationId, x.Status, x.Id });
+            i.HasIndex(x => new { x.Status, x.NextAttemptAt });
+        });
+
+        model.Entity<OutboxItem>(o =>
+        {
+            o.ToTable("Outbox");
+            o.Property(x => x.Channel).HasMaxLength(32);
+            o.Property(x => x.ConversationId).HasMaxLength(300);
+            o.Property(x => x.ClaimedBy).HasMaxLength(64);
+            o.Property(x => x.ChannelMessageId).HasMaxLength(256);
+            o.HasIndex(x => new { x.Status, x.NextAttemptAt });
+            o.HasIndex(x => new { x.ConversationId, x.Id });
+        });
+    }
+}

@@ -1,0 +1,19 @@
+using ConciergeBot.Chat;
+using ConciergeBot.Health;
+using ConciergeBot.Hosting;
+
+if (args is ["chat", ..])
+{
+    return await TerminalChat.RunAsync(args[1..]);
+}
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.AddConcierge();
+
+var app = builder.Build();
+app.MapHealth();
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,1 @@
+namespace ConciergeBot.Tests; public class P { [Fact] public void T() { } }
