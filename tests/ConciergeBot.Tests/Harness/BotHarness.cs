@@ -1,0 +1,146 @@
+using ConciergeBot.Activities;
+using ConciergeBot.Hosting;
+using ConciergeBot.Localization;
+using ConciergeBot.Pipeline;
+using ConciergeBot.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ConciergeBot.Tests.Harness;
+
+/// <summary>
+/// The whole bot in memory (the real pipeline, dialogs and storage) on a temporary SQLite file and a
+/// fake clock. <see cref="RestartAsync"/> throws the process away and starts a new one on the same
+/// database, as a crash or deploy would.
+/// </summary>
+public sealed class BotHarness : IAsyncDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "concierge-tests", Guid.NewGuid().ToString("N"));
+    private readonly Action<IServiceCollection>? _configure;
+    private readonly Dictionary<string, string?> _settings;
+    private IHost? _host;
+
+    private BotHarness(Action<IServiceCollection>? configure, Dictionary<string, string?> settings)
+    {
+        _configure = configure;
+        _settings = settings;
+        Directory.CreateDirectory(_folder);
+    }
+
+    /// <summary>Tuesday 1 December 2026, 09:00 in Jakarta.</summary>
+    public static DateTimeOffset DefaultStart { get; } = new(2026, 12, 1, 9, 0, 0, TimeSpan.FromHours(7));
+
+    public FakeTimeProvider Clock { get; } = new(DefaultStart);
+
+    public TestChannelAdapter Channel { get; } = new();
+
+    public string DatabasePath => Path.Combine(_folder, "concierge.db");
+
+    public IServiceProvider Services => (_host ?? throw new InvalidOperationException("Not started.")).Services;
+
+    public LocaleCatalog Locales => Services.GetRequiredService<LocaleCatalog>();
+
+    public static async Task<BotHarness> StartAsync(Action<IServiceCollection>? configure = null, Dictionary<string, string?>? settings = null)
+    {
+        var harness = new BotHarness(configure, settings ?? []);
+        await harness.StartHostAsync(configure);
+        return harness;
+    }
+
+    /// <summary>Stops this process (in-flight turns are cancelled, nothing is committed for them) and starts a fresh one.</summary>
+    public async Task RestartAsync(Action<IServiceCollection>? configure = null)
+    {
+        await StopHostAsync();
+        await StartHostAsync(configure ?? _configure);
+    }
+
+    public async Task StopHostAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.StopAsync(TimeSpan.FromSeconds(10));
+            _host.Dispose();
+            _host = null;
+        }
+    }
+
+    private async Task StartHostAsync(Action<IServiceCollection>? configure)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = "Test",
+            DisableDefaults = true,
+        });
+        builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: false);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Concierge"] = $"Data Source={DatabasePath}",
+            ["Pipeline:OutboxPollInterval"] = "00:00:01",
+        });
+        builder.Configuration.AddInMemoryCollection(_settings);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddFilter(_ => false);
+        builder.Services.AddSingleton<TimeProvider>(Clock);
+        builder.AddConcierge();
+        builder.Services.AddSingleton<IChannelAdapter>(Channel);
+        configure?.Invoke(builder.Services);
+        _host = builder.Build();
+        await _host.StartAsync();
+    }
+
+    /// <summary>What a channel does when a message arrives: build the activity and hand it to the ingress.</summary>
+    public Task<InboundResult> ReceiveAsync(string conversation, string text, string? messageId = null, string user = "customer-1", string? locale = null) =>
+        ReceiveAsync(new Activity
+        {
+            Type = ActivityTypes.Message,
+            Id = messageId ?? Guid.NewGuid().ToString("N"),
+            ChannelId = TestChannelAdapter.Id,
+            Conversation = new ConversationAccount(conversation),
+            From = new ChannelAccount(user, role: "user"),
+            Recipient = new ChannelAccount("bot", role: "bot"),
+            Text = text,
+            Locale = locale,
+        });
+
+    public Task<InboundResult> ReceiveAsync(Activity activity) =>
+        Services.GetRequiredService<TurnIngress>().AcceptAsync(activity, CancellationToken.None);
+
+    public async Task<T> QueryAsync<T>(Func<ConciergeDb, Task<T>> query)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<ConciergeDb>>().CreateDbContextAsync();
+        return await query(db);
+    }
+
+    /// <summary>Waits until <paramref name="condition"/> holds, polling the real database.</summary>
+    public async Task EventuallyAsync(Func<ConciergeDb, Task<bool>> condition, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (!await QueryAsync(condition))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The condition did not hold in time.");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopHostAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

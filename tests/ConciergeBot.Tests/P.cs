@@ -1,1 +1,0 @@
-namespace ConciergeBot.Tests; public class P { [Fact] public void T() { } }
