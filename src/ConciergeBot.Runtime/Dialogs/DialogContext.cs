@@ -35,15 +35,12 @@ public sealed class DialogContext(DialogSet dialogs, TurnContext turn, List<Dial
         }
 
         var dialog = FindDialog(instance.Id);
-        if (dialog is null || dialog.Version != instance.Version)
+        if (IsStale(instance, dialog))
         {
-            // Saved by an older build: the dialog's steps no longer match its state.
-            Turn.StackWasReset = true;
-            Stack.Clear();
-            return new DialogTurnResult(DialogTurnStatus.Empty);
+            return Reset();
         }
 
-        return await dialog.ContinueAsync(this, cancellationToken);
+        return await dialog!.ContinueAsync(this, cancellationToken);
     }
 
     public async Task<DialogTurnResult> EndDialogAsync(object? result = null, CancellationToken cancellationToken = default)
@@ -55,9 +52,13 @@ public sealed class DialogContext(DialogSet dialogs, TurnContext turn, List<Dial
             return new DialogTurnResult(DialogTurnStatus.Complete, result);
         }
 
-        var parentDialog = FindDialog(parentInstance.Id)
-            ?? throw new InvalidOperationException($"The dialog '{parentInstance.Id}' on the stack is not registered.");
-        return await parentDialog.ResumeAsync(this, result, cancellationToken);
+        var parentDialog = FindDialog(parentInstance.Id);
+        if (IsStale(parentInstance, parentDialog))
+        {
+            return Reset();
+        }
+
+        return await parentDialog!.ResumeAsync(this, result, cancellationToken);
     }
 
     public async Task<DialogTurnResult> ReplaceDialogAsync(string dialogId, object? options = null, CancellationToken cancellationToken = default)
@@ -88,6 +89,16 @@ public sealed class DialogContext(DialogSet dialogs, TurnContext turn, List<Dial
         {
             await dialog.RepromptAsync(Turn, instance, cancellationToken);
         }
+    }
+
+    /// <summary>Saved by an older build: the dialog's steps no longer match its state.</summary>
+    private static bool IsStale(DialogInstance instance, Dialog? dialog) => dialog is null || dialog.Version != instance.Version;
+
+    private DialogTurnResult Reset()
+    {
+        Turn.StackWasReset = true;
+        Stack.Clear();
+        return new DialogTurnResult(DialogTurnStatus.Empty);
     }
 
     private async Task PopAsync(DialogEndReason reason, CancellationToken cancellationToken)

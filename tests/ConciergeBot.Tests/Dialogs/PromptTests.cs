@@ -1,0 +1,189 @@
+using ConciergeBot.Activities;
+using ConciergeBot.Dialogs;
+using ConciergeBot.Dialogs.Prompts;
+using ConciergeBot.Language;
+using ConciergeBot.Localization;
+using ConciergeBot.Pipeline;
+using ConciergeBot.Tests.Harness;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace ConciergeBot.Tests.Dialogs;
+
+/// <summary>The engine's prompts, run by a small waterfall through the real pipeline.</summary>
+public sealed class PromptTests
+{
+    private static Task<BotHarness> StartAsync(IDateTimeResolver? resolver = null) =>
+        BotHarness.StartAsync(services =>
+        {
+            if (resolver is not null)
+            {
+                services.AddSingleton(resolver);
+            }
+
+            services.AddSingleton<ITurnHandler>(sp =>
+            {
+                var dialogs = new DialogSet().Add(new AskEverything(sp.GetRequiredService<IDateTimeResolver>()));
+                return new DialogBot(dialogs, AskEverything.DialogId, sp.GetRequiredService<IOptions<PipelineOptions>>(), NullLogger<DialogBot>.Instance);
+            });
+        });
+
+    [Fact]
+    public async Task Confirm_understands_chatty_yes_and_no_in_both_languages()
+    {
+        await using var bot = await StartAsync();
+
+        await new TestFlow(bot)
+            .Send(SetLanguage("id"))
+            .Send("mulai")
+            .AssertReply(r =>
+            {
+                Assert.Equal("Lanjut?", r.Text);
+                Assert.Equal(["Ya", "Tidak"], r.SuggestedActions!.Actions.Select(a => a.Title));
+            })
+            .Send("mungkin")
+            .AssertReply($"{bot.Locales.Get("id", RuntimeTexts.RetryConfirm)} Lanjut?")
+            .Send("iya dong")
+            .AssertReply("confirmed: True")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Number_accepts_digits_with_a_decimal_comma_and_number_words()
+    {
+        await using var bot = await StartAsync();
+
+        await new TestFlow(bot)
+            .Send("start")
+            .AssertReply("Lanjut?")
+            .Send("no")
+            .AssertReply("confirmed: False")
+            .AssertReply("How many?")
+            .Send("a few")
+            .AssertReply($"{bot.Locales.Get("en", RuntimeTexts.RetryNumber)} How many?")
+            .Send("dua")
+            .AssertReply("number: 2")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task DateTime_takes_a_future_time_in_the_business_time_zone()
+    {
+        await using var bot = await StartAsync();
+
+        await ToDateQuestion(bot)
+            .Send("5/12 14.00")
+            .AssertReply("when: Saturday 5 December, 14:00")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task DateTime_refuses_a_time_in_the_past_politely()
+    {
+        await using var bot = await StartAsync();
+
+        await ToDateQuestion(bot)
+            .Send("1/12 08:00")
+            .AssertReply(RuntimeTexts.DateTimeInPast, "en")
+            .Send("1/12 10:00")
+            .AssertReply("when: Tuesday 1 December, 10:00")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task DateTime_re_prompts_with_an_example_when_it_understands_nothing()
+    {
+        await using var bot = await StartAsync();
+
+        await ToDateQuestion(bot)
+            .Send("whenever suits you")
+            .AssertReply($"{bot.Locales.Get("en", RuntimeTexts.RetryDateTime)} When?")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task DateTime_asks_which_one_when_the_answer_has_several_readings_and_that_is_no_failed_attempt()
+    {
+        await using var bot = await StartAsync(new TwoReadings());
+
+        await ToDateQuestion(bot)
+            .Send("next wednesday")
+            .AssertReply(r =>
+            {
+                Assert.Equal(bot.Locales.Get("en", RuntimeTexts.DateTimeWhichOne), r.Text);
+                Assert.Equal(["Wednesday 2 December", "Wednesday 9 December"], r.SuggestedActions!.Actions.Select(a => a.Title));
+            })
+            .Send("next wednesday")
+            .AssertReply(RuntimeTexts.DateTimeWhichOne, "en")
+            .Send("next wednesday")
+            .AssertReply(RuntimeTexts.DateTimeWhichOne, "en")
+            .Send("2")
+            .AssertReply("when: Wednesday 9 December")
+            .StartTestAsync();
+    }
+
+    private static TestFlow ToDateQuestion(BotHarness bot) =>
+        new TestFlow(bot)
+            .Send("start")
+            .AssertReply("Lanjut?")
+            .Send("yes")
+            .AssertReply("confirmed: True")
+            .AssertReply("How many?")
+            .Send("3")
+            .AssertReply("number: 3")
+            .AssertReply("When?");
+
+    private static Activity SetLanguage(string language) =>
+        new() { Type = ActivityTypes.Event, Name = DialogBot.SetLanguageEvent, Value = System.Text.Json.Nodes.JsonValue.Create(language) };
+
+    /// <summary>"Next Wednesday" said on a Monday: this week's or next week's.</summary>
+    private sealed class TwoReadings : IDateTimeResolver
+    {
+        public DateTimeRecognition Recognize(string text, DateTimeOffset reference, TimeZoneInfo zone, string language) =>
+            text.Contains("wednesday", StringComparison.OrdinalIgnoreCase)
+                ? new([Day(2), Day(9)])
+                : DateTimeRecognition.None;
+
+        private static DateTimeCandidate Day(int day)
+        {
+            var start = new DateTimeOffset(2026, 12, day, 0, 0, 0, TimeSpan.FromHours(7));
+            return new DateTimeCandidate(start, start.AddDays(1));
+        }
+    }
+
+    private sealed class AskEverything : ComponentDialog
+    {
+        public const string DialogId = "ask-everything";
+
+        public AskEverything(IDateTimeResolver resolver)
+            : base(DialogId)
+        {
+            AddDialog(new WaterfallDialog("steps", [AskConfirm, AskNumber, AskDate, Finish]));
+            AddDialog(new ConfirmPrompt("confirm"));
+            AddDialog(new NumberPrompt("number"));
+            AddDialog(new DateTimePrompt("when", resolver));
+        }
+
+        private static Task<DialogTurnResult> AskConfirm(WaterfallStepContext step, CancellationToken ct) =>
+            step.PromptAsync("confirm", PromptOptions.Asking("Lanjut?"), ct);
+
+        private static async Task<DialogTurnResult> AskNumber(WaterfallStepContext step, CancellationToken ct)
+        {
+            await step.Turn.SendAsync(MessageFactory.Text($"confirmed: {step.Result}"));
+            return await step.PromptAsync("number", PromptOptions.Asking("How many?"), ct);
+        }
+
+        private static async Task<DialogTurnResult> AskDate(WaterfallStepContext step, CancellationToken ct)
+        {
+            await step.Turn.SendAsync(MessageFactory.Text($"number: {step.Result}"));
+            return await step.PromptAsync("when", PromptOptions.Asking("When?"), ct);
+        }
+
+        private static async Task<DialogTurnResult> Finish(WaterfallStepContext step, CancellationToken ct)
+        {
+            await step.Turn.SendAsync(MessageFactory.Text($"when: {DateTimePrompt.Describe(step.Turn, (DateTimeCandidate)step.Result!)}"));
+            return await step.EndDialogAsync(null, ct);
+        }
+    }
+}
