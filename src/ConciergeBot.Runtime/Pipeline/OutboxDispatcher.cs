@@ -40,7 +40,7 @@ public sealed partial class OutboxDispatcher(
         {
             try
             {
-                while (await DispatchDueAsync(stoppingToken) == BatchSize)
+                while (await DispatchDueAsync(stoppingToken) > 0)
                 {
                 }
             }
@@ -62,7 +62,7 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    /// <returns>How many rows were looked at, so a full batch is followed by another at once.</returns>
+    /// <returns>How many deliveries were attempted; zero when nothing is due.</returns>
     internal async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -71,24 +71,22 @@ public sealed partial class OutboxDispatcher(
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var pending = await db.Outbox.AsNoTracking()
-            .Where(o => o.Status == OutboxStatus.Pending && (o.ClaimedUntil == null || o.ClaimedUntil < now))
+            .Where(o => o.Status == OutboxStatus.Pending)
             .OrderBy(o => o.Id)
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
-        if (pending.Count == 0)
-        {
-            return 0;
-        }
 
+        // Per conversation, only the rows before the first one that must wait (a retry not yet due,
+        // or a row another instance is delivering) may go now; the rest keep their order behind it.
         var due = pending
             .GroupBy(o => o.ConversationId)
-            .Select(g => g.TakeWhile(o => o.NextAttemptAt <= now).ToList())
+            .Select(g => g.TakeWhile(o => o.NextAttemptAt <= now && (o.ClaimedUntil == null || o.ClaimedUntil < now)).ToList())
             .Where(g => g.Count > 0)
             .ToList();
         var dueIds = due.SelectMany(g => g).Select(o => o.Id).ToList();
         if (dueIds.Count == 0)
         {
-            return pending.Count == BatchSize ? 0 : pending.Count;
+            return 0;
         }
 
         using (await writeGate.EnterAsync(cancellationToken))
@@ -109,13 +107,9 @@ public sealed partial class OutboxDispatcher(
             new ParallelOptions { MaxDegreeOfParallelism = ParallelConversations, CancellationToken = cancellationToken },
             async (rows, ct) =>
             {
-                foreach (var row in rows)
+                // Another instance won part of this conversation: stop at its first row to keep the order.
+                foreach (var row in rows.TakeWhile(r => mine.Contains(r.Id)))
                 {
-                    if (!mine.Contains(row.Id))
-                    {
-                        return;
-                    }
-
                     var result = await DeliverAsync(row, ct);
                     results[row.Id] = result;
                     if (result.Outcome != DeliveryOutcome.Delivered)
@@ -126,7 +120,7 @@ public sealed partial class OutboxDispatcher(
             });
 
         await RecordAsync(db, mine, results, cancellationToken);
-        return pending.Count;
+        return results.Count;
     }
 
     private async Task<DeliveryResult> DeliverAsync(OutboxItem row, CancellationToken cancellationToken)

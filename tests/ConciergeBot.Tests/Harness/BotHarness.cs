@@ -24,10 +24,13 @@ public sealed class BotHarness : IAsyncDisposable
     private readonly Dictionary<string, string?> _settings;
     private IHost? _host;
 
-    private BotHarness(Action<IServiceCollection>? configure, Dictionary<string, string?> settings)
+    private readonly string? _sharedDatabase;
+
+    private BotHarness(Action<IServiceCollection>? configure, Dictionary<string, string?> settings, string? sharedDatabase)
     {
         _configure = configure;
         _settings = settings;
+        _sharedDatabase = sharedDatabase;
         Directory.CreateDirectory(_folder);
     }
 
@@ -38,15 +41,16 @@ public sealed class BotHarness : IAsyncDisposable
 
     public TestChannelAdapter Channel { get; } = new();
 
-    public string DatabasePath => Path.Combine(_folder, "concierge.db");
+    public string DatabasePath => _sharedDatabase ?? Path.Combine(_folder, "concierge.db");
 
     public IServiceProvider Services => (_host ?? throw new InvalidOperationException("Not started.")).Services;
 
     public LocaleCatalog Locales => Services.GetRequiredService<LocaleCatalog>();
 
-    public static async Task<BotHarness> StartAsync(Action<IServiceCollection>? configure = null, Dictionary<string, string?>? settings = null)
+    /// <param name="sharedDatabase">Another instance's database file: two processes on one database.</param>
+    public static async Task<BotHarness> StartAsync(Action<IServiceCollection>? configure = null, Dictionary<string, string?>? settings = null, string? sharedDatabase = null)
     {
-        var harness = new BotHarness(configure, settings ?? []);
+        var harness = new BotHarness(configure, settings ?? [], sharedDatabase);
         await harness.StartHostAsync(configure);
         return harness;
     }
