@@ -11,10 +11,26 @@ public static partial class ChoiceRecognizer
 {
     private static readonly Dictionary<string, int> Ordinals = new(StringComparer.Ordinal)
     {
-        ["first"] = 1, ["second"] = 2, ["third"] = 3, ["fourth"] = 4, ["fifth"] = 5,
-        ["pertama"] = 1, ["kedua"] = 2, ["ketiga"] = 3, ["keempat"] = 4, ["kelima"] = 5,
-        ["satu"] = 1, ["dua"] = 2, ["tiga"] = 3, ["empat"] = 4, ["lima"] = 5,
-        ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5,
+        ["first"] = 1,
+        ["second"] = 2,
+        ["third"] = 3,
+        ["fourth"] = 4,
+        ["fifth"] = 5,
+        ["pertama"] = 1,
+        ["kedua"] = 2,
+        ["ketiga"] = 3,
+        ["keempat"] = 4,
+        ["kelima"] = 5,
+        ["satu"] = 1,
+        ["dua"] = 2,
+        ["tiga"] = 3,
+        ["empat"] = 4,
+        ["lima"] = 5,
+        ["one"] = 1,
+        ["two"] = 2,
+        ["three"] = 3,
+        ["four"] = 4,
+        ["five"] = 5,
     };
 
     public static FoundChoice? Recognize(string? text, IReadOnlyList<Choice> choices)

@@ -74,7 +74,7 @@ public sealed class BotHarness : IAsyncDisposable
 
     private async Task StartHostAsync(Action<IServiceCollection>? configure)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             ContentRootPath = AppContext.BaseDirectory,
             EnvironmentName = "Test",

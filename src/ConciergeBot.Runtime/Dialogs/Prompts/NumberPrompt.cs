@@ -12,10 +12,32 @@ public sealed partial class NumberPrompt(string id, PromptValidator<decimal>? va
 {
     private static readonly Dictionary<string, int> Words = new(StringComparer.Ordinal)
     {
-        ["zero"] = 0, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6,
-        ["seven"] = 7, ["eight"] = 8, ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12,
-        ["nol"] = 0, ["satu"] = 1, ["dua"] = 2, ["tiga"] = 3, ["empat"] = 4, ["lima"] = 5, ["enam"] = 6,
-        ["tujuh"] = 7, ["delapan"] = 8, ["sembilan"] = 9, ["sepuluh"] = 10, ["sebelas"] = 11, ["dua belas"] = 12,
+        ["zero"] = 0,
+        ["one"] = 1,
+        ["two"] = 2,
+        ["three"] = 3,
+        ["four"] = 4,
+        ["five"] = 5,
+        ["six"] = 6,
+        ["seven"] = 7,
+        ["eight"] = 8,
+        ["nine"] = 9,
+        ["ten"] = 10,
+        ["eleven"] = 11,
+        ["twelve"] = 12,
+        ["nol"] = 0,
+        ["satu"] = 1,
+        ["dua"] = 2,
+        ["tiga"] = 3,
+        ["empat"] = 4,
+        ["lima"] = 5,
+        ["enam"] = 6,
+        ["tujuh"] = 7,
+        ["delapan"] = 8,
+        ["sembilan"] = 9,
+        ["sepuluh"] = 10,
+        ["sebelas"] = 11,
+        ["dua belas"] = 12,
     };
 
     protected override TextKey RetryText => RuntimeTexts.RetryNumber;

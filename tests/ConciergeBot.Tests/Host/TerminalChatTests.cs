@@ -1,0 +1,86 @@
+using System.Diagnostics;
+
+namespace ConciergeBot.Tests.Host;
+
+/// <summary>The <c>chat</c> verb as a user runs it: a real process with a script of lines on stdin.</summary>
+public sealed class TerminalChatTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "concierge-tests", Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task A_piped_script_gets_each_reply_printed_and_the_conversation_resumes_next_time()
+    {
+        var db = Path.Combine(_folder, "chat.db");
+
+        var first = await ChatAsync(["--user", "+6281234567890", "--db", db], "halo\n");
+        Assert.Contains("You: halo", first, StringComparison.Ordinal);
+        Assert.Contains("Bot: Halo Kak Budi! Saya asisten virtual Bengkel Maju Jaya", first, StringComparison.Ordinal);
+        Assert.Contains("  1. Ubah jadwal", first, StringComparison.Ordinal);
+        Assert.Contains("  3. Bicara dengan petugas", first, StringComparison.Ordinal);
+
+        // A second run on the same database continues the same conversation: "3" answers the menu.
+        var second = await ChatAsync(["--user", "+6281234567890", "--db", db], "3\n");
+        Assert.Contains("Bot: Tentu. Percakapan Anda sudah saya teruskan ke tim Bengkel Maju Jaya", second, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Language_and_clock_options_are_honoured()
+    {
+        var output = await ChatAsync(["--user", "tester", "--language", "en", "--now", "2026-12-24T23:30:00+07:00", "--db", Path.Combine(_folder, "c.db")], "halo\nbatal\n");
+
+        Assert.Contains("Bot: Hi! I'm the virtual assistant of Bengkel Maju Jaya.", output, StringComparison.Ordinal);
+        Assert.Contains("Bot: OK, I've stopped that.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_language_is_refused_with_a_clear_message()
+    {
+        var (code, _, error) = await RunAsync(["chat", "--language", "fr", "--db", Path.Combine(_folder, "x.db")], "");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("fr", error, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> ChatAsync(string[] args, string input)
+    {
+        var (code, output, error) = await RunAsync(["chat", .. args], input);
+        Assert.True(code == 0, $"chat exited with {code}: {error}");
+        return output;
+    }
+
+    private static async Task<(int Code, string Output, string Error)> RunAsync(string[] args, string input)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ConciergeBot.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.StandardInput.WriteAsync(input);
+        process.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
