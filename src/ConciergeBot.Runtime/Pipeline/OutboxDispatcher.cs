@@ -119,7 +119,8 @@ public sealed partial class OutboxDispatcher(
                 }
             });
 
-        await RecordAsync(db, mine, results, cancellationToken);
+        // What the channels accepted is recorded even while stopping, or it would be sent twice.
+        await RecordAsync(db, mine, results, CancellationToken.None);
         return results.Count;
     }
 

@@ -41,6 +41,9 @@ public sealed class BotHarness : IAsyncDisposable
 
     public TestChannelAdapter Channel { get; } = new();
 
+    /// <summary>Warnings and errors the bot logged, across restarts.</summary>
+    public MemoryLoggerProvider Logs { get; } = new();
+
     public string DatabasePath => _sharedDatabase ?? Path.Combine(_folder, "concierge.db");
 
     public IServiceProvider Services => (_host ?? throw new InvalidOperationException("Not started.")).Services;
@@ -88,13 +91,24 @@ public sealed class BotHarness : IAsyncDisposable
         });
         builder.Configuration.AddInMemoryCollection(_settings);
         builder.Logging.ClearProviders();
-        builder.Logging.AddFilter(_ => false);
+        builder.Logging.AddProvider(Logs);
         builder.Services.AddSingleton<TimeProvider>(Clock);
         builder.AddConcierge();
         builder.Services.AddSingleton<IChannelAdapter>(Channel);
         configure?.Invoke(builder.Services);
         _host = builder.Build();
         await _host.StartAsync();
+    }
+
+    /// <summary>
+    /// Moves the fake clock on and lets the background loops look at once, as their timers would:
+    /// due retries of deliveries and of turns run now.
+    /// </summary>
+    public async Task AdvanceAsync(TimeSpan time)
+    {
+        Clock.Advance(time);
+        Services.GetRequiredService<OutboxDispatcher>().Wake();
+        await Services.GetRequiredService<InboxRecovery>().SweepAsync(CancellationToken.None);
     }
 
     /// <summary>What a channel does when a message arrives: build the activity and hand it to the ingress.</summary>
@@ -128,7 +142,7 @@ public sealed class BotHarness : IAsyncDisposable
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException("The condition did not hold in time.");
+                throw new TimeoutException($"The condition did not hold in time. Log:{Environment.NewLine}{string.Join(Environment.NewLine, Logs.Lines)}");
             }
 
             await Task.Delay(20);

@@ -73,11 +73,7 @@ public sealed class TestFlow(BotHarness bot, string conversation = "conversation
 
     public TestFlow Wait(TimeSpan time)
     {
-        _steps.Add(() =>
-        {
-            bot.Clock.Advance(time);
-            return Task.CompletedTask;
-        });
+        _steps.Add(() => bot.AdvanceAsync(time));
         return this;
     }
 

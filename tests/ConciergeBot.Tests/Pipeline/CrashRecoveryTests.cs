@@ -48,7 +48,7 @@ public sealed class CrashRecoveryTests
 
         bot.Channel.Fault = null;
         await bot.RestartAsync();
-        bot.Clock.Advance(TimeSpan.FromMinutes(1));
+        await bot.AdvanceAsync(TimeSpan.FromMinutes(1));
 
         Assert.Equal(bot.Locales.Get("id", DialogTexts.Greeting, ("business", "Bengkel Maju Jaya")), (await bot.Channel.NextReplyAsync("c1")).Text);
         Assert.NotNull((await bot.Channel.NextReplyAsync("c1")).SuggestedActions);
@@ -63,7 +63,7 @@ public sealed class CrashRecoveryTests
 
         await bot.ReceiveAsync("c1", "halo");
         await bot.EventuallyAsync(async db => await db.Inbox.AnyAsync(i => i.Attempts == 1));
-        bot.Clock.Advance(TimeSpan.FromSeconds(5));
+        await bot.AdvanceAsync(TimeSpan.FromSeconds(5));
 
         Assert.Contains("Halo", (await bot.Channel.NextReplyAsync("c1")).Text, StringComparison.Ordinal);
         await bot.Channel.NextReplyAsync("c1");
@@ -83,7 +83,7 @@ public sealed class CrashRecoveryTests
         {
             var seen = attempt;
             await bot.EventuallyAsync(async db => await db.Inbox.AnyAsync(i => i.Attempts == seen));
-            bot.Clock.Advance(TimeSpan.FromMinutes(1));
+            await bot.AdvanceAsync(TimeSpan.FromMinutes(1));
         }
 
         Assert.Equal(bot.Locales.Get("id", ConciergeBot.Localization.RuntimeTexts.TurnFailed), (await bot.Channel.NextReplyAsync("c1")).Text);

@@ -17,9 +17,9 @@ public sealed class OutboxDeliveryTests
 
         await bot.ReceiveAsync("c1", "hello");
         await bot.EventuallyAsync(async db => await db.Outbox.AnyAsync(o => o.Attempts == 1));
-        bot.Clock.Advance(TimeSpan.FromSeconds(3));
+        await bot.AdvanceAsync(TimeSpan.FromSeconds(3));
         await bot.EventuallyAsync(async db => await db.Outbox.AnyAsync(o => o.Attempts == 2));
-        bot.Clock.Advance(TimeSpan.FromSeconds(5));
+        await bot.AdvanceAsync(TimeSpan.FromSeconds(5));
 
         Assert.Equal("1: hello", (await bot.Channel.NextReplyAsync("c1")).Text);
         Assert.Null(await bot.Channel.ReplyWithinAsync("c1", TimeSpan.FromMilliseconds(300)));
@@ -41,7 +41,7 @@ public sealed class OutboxDeliveryTests
         await bot.EventuallyAsync(async db => await db.Outbox.CountAsync() == 2);
         Assert.Null(await bot.Channel.ReplyWithinAsync("c1", TimeSpan.FromMilliseconds(300)));
 
-        bot.Clock.Advance(TimeSpan.FromSeconds(3));
+        await bot.AdvanceAsync(TimeSpan.FromSeconds(3));
         Assert.Equal("1: first", (await bot.Channel.NextReplyAsync("c1")).Text);
         Assert.Equal("2: second", (await bot.Channel.NextReplyAsync("c1")).Text);
     }
@@ -54,7 +54,7 @@ public sealed class OutboxDeliveryTests
 
         await bot.ReceiveAsync("c1", "hello");
         await bot.EventuallyAsync(async db => await db.Outbox.AnyAsync(o => o.Status == OutboxStatus.Failed));
-        bot.Clock.Advance(TimeSpan.FromMinutes(10));
+        await bot.AdvanceAsync(TimeSpan.FromMinutes(10));
         await Task.Delay(200);
 
         var row = await bot.QueryAsync(db => db.Outbox.SingleAsync());
