@@ -15,6 +15,8 @@ public sealed partial class ConversationScheduler(
     IOptions<PipelineOptions> options,
     ILogger<ConversationScheduler> logger) : IHostedService
 {
+    private const int MaxDrainFailures = 5;
+
     private readonly ConcurrentDictionary<string, Drain> _drains = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrentConversations);
     private readonly CancellationTokenSource _stopping = new();
@@ -55,6 +57,7 @@ public sealed partial class ConversationScheduler(
     private async Task RunAsync(Drain drain)
     {
         var token = _stopping.Token;
+        var failures = 0;
         try
         {
             await _slots.WaitAsync(token);
@@ -67,15 +70,26 @@ public sealed partial class ConversationScheduler(
                         drain.Dirty = false;
                     }
 
-                    await runner.RunPendingAsync(drain.ConversationId, token);
+                    try
+                    {
+                        await runner.RunPendingAsync(drain.ConversationId, token);
+                        failures = 0;
+                    }
+                    catch (Exception ex) when (!token.IsCancellationRequested && ++failures < MaxDrainFailures)
+                    {
+                        // A passing database fault (busy, a lost connection): drain again at once.
+                        LogDrainRetry(ex, drain.ConversationId, failures);
+                        lock (drain)
+                        {
+                            drain.Dirty = true;
+                        }
+                    }
 
                     lock (drain)
                     {
                         if (!drain.Dirty)
                         {
-                            drain.Running = false;
-                            drain.Retired = true;
-                            _drains.TryRemove(new KeyValuePair<string, Drain>(drain.ConversationId, drain));
+                            Retire(drain);
                             return;
                         }
                     }
@@ -100,12 +114,17 @@ public sealed partial class ConversationScheduler(
             {
                 if (!drain.Retired)
                 {
-                    drain.Running = false;
-                    drain.Retired = true;
-                    _drains.TryRemove(new KeyValuePair<string, Drain>(drain.ConversationId, drain));
+                    Retire(drain);
                 }
             }
         }
+    }
+
+    private void Retire(Drain drain)
+    {
+        drain.Running = false;
+        drain.Retired = true;
+        _drains.TryRemove(new KeyValuePair<string, Drain>(drain.ConversationId, drain));
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -116,6 +135,9 @@ public sealed partial class ConversationScheduler(
         var running = _drains.Values.Select(d => d.Task).OfType<Task>().ToArray();
         await Task.WhenAll(running).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Draining conversation {ConversationId} failed ({Failures} in a row); trying again")]
+    private partial void LogDrainRetry(Exception exception, string conversationId, int failures);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Draining conversation {ConversationId} failed; the inbox sweep will try again")]
     private partial void LogDrainFailed(Exception exception, string conversationId);
