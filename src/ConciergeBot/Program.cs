@@ -1,10 +1,14 @@
 using ConciergeBot.Chat;
 using ConciergeBot.Health;
 using ConciergeBot.Hosting;
+using ConciergeBot.Operations;
 
-if (args is ["chat", ..])
+switch (args)
 {
-    return await TerminalChat.RunAsync(args[1..]);
+    case ["chat", ..]:
+        return await TerminalChat.RunAsync(args[1..]);
+    case ["failures", ..]:
+        return await FailuresCommand.RunAsync(args[1..]);
 }
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });

@@ -13,7 +13,8 @@ internal sealed class DatabaseHealthCheck(IDbContextFactory<ConciergeDb> dbFacto
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var pending = await db.Inbox.CountAsync(i => i.Status == InboxStatus.Pending, cancellationToken);
-            return HealthCheckResult.Healthy($"{pending} inbox item(s) pending");
+            var undelivered = await db.Outbox.CountAsync(o => o.Status == OutboxStatus.Failed, cancellationToken);
+            return HealthCheckResult.Healthy($"{pending} inbox item(s) pending, {undelivered} delivery(ies) failed (see the 'failures' command)");
         }
         catch (Exception ex)
         {

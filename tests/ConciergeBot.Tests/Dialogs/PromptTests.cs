@@ -68,6 +68,25 @@ public sealed class PromptTests
     }
 
     [Fact]
+    public async Task A_validator_that_explains_the_problem_replaces_the_standard_retry()
+    {
+        await using var bot = await StartAsync();
+
+        await new TestFlow(bot)
+            .Send("start")
+            .AssertReply("Lanjut?")
+            .Send("yes")
+            .AssertReply("confirmed: True")
+            .AssertReply("How many?")
+            .Send("40")
+            .AssertReply("Between 1 and 10, please (attempt 1).")
+            .AssertNoReply()
+            .Send("4")
+            .AssertReply("number: 4")
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task DateTime_takes_a_future_time_in_the_business_time_zone()
     {
         await using var bot = await StartAsync();
@@ -161,8 +180,19 @@ public sealed class PromptTests
         {
             AddDialog(new WaterfallDialog("steps", [AskConfirm, AskNumber, AskDate, Finish]));
             AddDialog(new ConfirmPrompt("confirm"));
-            AddDialog(new NumberPrompt("number"));
+            AddDialog(new NumberPrompt("number", OneToTen));
             AddDialog(new DateTimePrompt("when", resolver));
+        }
+
+        private static async Task<bool> OneToTen(PromptValidatorContext<decimal> context, CancellationToken ct)
+        {
+            if (context.Recognized.Value is >= 1 and <= 10)
+            {
+                return true;
+            }
+
+            await context.Turn.SendAsync(MessageFactory.Text($"Between 1 and 10, please (attempt {context.Attempts})."));
+            return false;
         }
 
         private static Task<DialogTurnResult> AskConfirm(WaterfallStepContext step, CancellationToken ct) =>

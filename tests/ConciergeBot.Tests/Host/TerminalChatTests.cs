@@ -1,4 +1,9 @@
 using System.Diagnostics;
+using ConciergeBot.Pipeline;
+using ConciergeBot.Tests.Harness;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ConciergeBot.Tests.Host;
 
@@ -39,6 +44,29 @@ public sealed class TerminalChatTests : IDisposable
 
         Assert.NotEqual(0, code);
         Assert.Contains("fr", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_failures_command_lists_what_could_not_be_delivered()
+    {
+        string database;
+        await using (var bot = await BotHarness.StartAsync(services => services.AddSingleton<ITurnHandler>(new CountingEchoHandler())))
+        {
+            bot.Channel.Fault = _ => DeliveryResult.Failed("21610: recipient unsubscribed");
+            await bot.ReceiveAsync("c9", "hello");
+            await bot.EventuallyAsync(async db => await db.Outbox.AnyAsync(o => o.LastError != null));
+            database = Path.Combine(_folder, "failures.db");
+            Directory.CreateDirectory(_folder);
+            await bot.StopHostAsync();
+            SqliteConnection.ClearAllPools();
+            File.Copy(bot.DatabasePath, database);
+        }
+
+        var (code, output, error) = await RunAsync(["failures", $"--ConnectionStrings:Concierge=Data Source={database}"], "");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("Failed deliveries: 1", output, StringComparison.Ordinal);
+        Assert.Contains("test:c9  after 1 attempt(s): 21610: recipient unsubscribed", output, StringComparison.Ordinal);
     }
 
     private static async Task<string> ChatAsync(string[] args, string input)
