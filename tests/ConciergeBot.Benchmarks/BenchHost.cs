@@ -35,10 +35,10 @@ internal sealed class BenchHost : IAsyncDisposable
         Ingress = host.Services.GetRequiredService<TurnIngress>();
         Tracker = new TurnTracker(host.Services.GetRequiredService<PipelineEvents>());
         Options = host.Services.GetRequiredService<IOptions<PipelineOptions>>().Value;
-        WriteGate = host.Services.GetRequiredService<DatabaseWriteGate>();
+        Writer = host.Services.GetRequiredService<DatabaseWriter>();
     }
 
-    public DatabaseWriteGate WriteGate { get; }
+    public DatabaseWriter Writer { get; }
 
     /// <summary>The counter handler, when the run uses it.</summary>
     public CounterHandler? Counter => _host.Services.GetRequiredService<ITurnHandler>() as CounterHandler;

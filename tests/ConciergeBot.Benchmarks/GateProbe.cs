@@ -4,8 +4,8 @@ using ConciergeBot.Storage;
 namespace ConciergeBot.Benchmarks;
 
 /// <summary>
-/// Every few milliseconds, enters the <see cref="DatabaseWriteGate"/> that serialises the process's
-/// SQLite writes and leaves at once: how long it waits is the queue every write stands in.
+/// Every few milliseconds, hands the <see cref="DatabaseWriter"/> an empty write: how long it takes
+/// to come back committed is what every write waits for its group commit.
 /// </summary>
 internal sealed class GateProbe : IAsyncDisposable
 {
@@ -15,17 +15,15 @@ internal sealed class GateProbe : IAsyncDisposable
     private readonly List<double> _waits = [];
     private readonly Task _loop;
 
-    public GateProbe(DatabaseWriteGate gate)
+    public GateProbe(DatabaseWriter writer)
     {
         _loop = Task.Run(async () =>
         {
             while (!_stop.IsCancellationRequested)
             {
                 var start = Stopwatch.GetTimestamp();
-                using (await gate.EnterAsync(CancellationToken.None))
-                {
-                    _waits.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-                }
+                await writer.WriteAsync((_, _) => true, CancellationToken.None);
+                _waits.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
 
                 await Task.Delay(Interval, CancellationToken.None);
             }

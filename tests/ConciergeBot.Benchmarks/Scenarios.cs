@@ -47,7 +47,7 @@ internal static class Scenarios
         using var stop = new CancellationTokenSource(settings.Limit);
         var accepted = new List<(long Start, long InboxId)>[settings.Conversations];
         var usage = ProcessUsage.Now();
-        await using var probe = new GateProbe(host.WriteGate);
+        await using var probe = new GateProbe(host.Writer);
         var start = Stopwatch.GetTimestamp();
         var senders = Enumerable.Range(0, settings.Conversations).Select(c => Task.Run(async () =>
         {
@@ -121,7 +121,7 @@ internal static class Scenarios
 
         var problems = new List<string>();
         var usage = ProcessUsage.Now();
-        await using var probe = new GateProbe(host.WriteGate);
+        await using var probe = new GateProbe(host.Writer);
         var (samples, seconds, timeouts) = await ClosedLoopAsync(host, bot, "lat", settings.Conversations, settings.MaxTurns, settings.Duration);
         var used = ProcessUsage.Now();
         var gate = await probe.StopAsync();
@@ -153,7 +153,7 @@ internal static class Scenarios
     /// <summary>
     /// The ingress alone: turns are parked in the handler, so the only writes are AcceptAsync's own
     /// inbox transactions. Its rate is a ceiling for the whole pipeline, which also commits every turn
-    /// and records every delivery through the same single-writer gate.
+    /// and records every delivery through the same group-committing writer.
     /// </summary>
     public static async Task<ScenarioResult> IngressAsync(LatencySettings settings)
     {
@@ -165,7 +165,7 @@ internal static class Scenarios
         host.Counter!.Parked = true;
 
         var usage = ProcessUsage.Now();
-        await using var probe = new GateProbe(host.WriteGate);
+        await using var probe = new GateProbe(host.Writer);
         var start = Stopwatch.GetTimestamp();
         var stopAt = start + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var senders = Enumerable.Range(0, settings.Conversations).Select(c => Task.Run(async () =>

@@ -1,7 +1,7 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using ConciergeBot.Activities;
 using ConciergeBot.Storage;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,8 +16,8 @@ namespace ConciergeBot.Pipeline;
 /// answer and our mark sends that message again after restart.
 /// </summary>
 public sealed partial class OutboxDispatcher(
-    IDbContextFactory<ConciergeDb> dbFactory,
-    DatabaseWriteGate writeGate,
+    DatabaseConnections connections,
+    DatabaseWriter writer,
     IEnumerable<IChannelAdapter> adapters,
     PipelineEvents events,
     TimeProvider clock,
@@ -69,41 +69,40 @@ public sealed partial class OutboxDispatcher(
         var claimUntil = now + _options.DeliveryClaim;
         var me = _options.InstanceId;
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var pending = await db.Outbox.AsNoTracking()
-            .Where(o => o.Status == OutboxStatus.Pending)
-            .OrderBy(o => o.Id)
-            .Take(BatchSize)
-            .ToListAsync(cancellationToken);
+        List<PipelineRows.PendingOutbound> due;
+        await using (var connection = await connections.OpenAsync(cancellationToken))
+        {
+            due = await PipelineRows.DeliverableOutboxAsync(connection, now, BatchSize, cancellationToken);
+        }
 
-        // Per conversation, only the rows before the first one that must wait (a retry not yet due,
-        // or a row another instance is delivering) may go now; the rest keep their order behind it.
-        var due = pending
-            .GroupBy(o => o.ConversationId)
-            .Select(g => g.TakeWhile(o => o.NextAttemptAt <= now && (o.ClaimedUntil == null || o.ClaimedUntil < now)).ToList())
-            .Where(g => g.Count > 0)
-            .ToList();
-        var dueIds = due.SelectMany(g => g).Select(o => o.Id).ToList();
-        if (dueIds.Count == 0)
+        if (due.Count == 0)
         {
             return 0;
         }
 
-        using (await writeGate.EnterAsync(cancellationToken))
+        // Claim first, so two instances never deliver the same row at the same time.
+        var mine = await writer.WriteAsync((connection, transaction) =>
         {
-            await db.Outbox
-                .Where(o => dueIds.Contains(o.Id) && o.Status == OutboxStatus.Pending && (o.ClaimedUntil == null || o.ClaimedUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.ClaimedBy, me).SetProperty(o => o.ClaimedUntil, claimUntil), cancellationToken);
-        }
+            using var claim = Sql.Command(connection, transaction, """
+                UPDATE "Outbox" SET "ClaimedBy" = @me, "ClaimedUntil" = @until
+                WHERE "Id" = @id AND "Status" = 0 AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" < @now)
+                """, ("@me", me), ("@until", claimUntil), ("@now", now), ("@id", 0L));
+            var claimed = new HashSet<long>();
+            foreach (var row in due)
+            {
+                claim.Parameters["@id"].Value = row.Id;
+                if (claim.ExecuteNonQuery() == 1)
+                {
+                    claimed.Add(row.Id);
+                }
+            }
 
-        var mine = (await db.Outbox.AsNoTracking()
-            .Where(o => dueIds.Contains(o.Id) && o.ClaimedBy == me && o.ClaimedUntil == claimUntil)
-            .Select(o => o.Id)
-            .ToListAsync(cancellationToken)).ToHashSet();
+            return claimed;
+        }, cancellationToken);
 
-        var results = new System.Collections.Concurrent.ConcurrentDictionary<long, DeliveryResult>();
+        var results = new ConcurrentDictionary<long, DeliveryResult>();
         await Parallel.ForEachAsync(
-            due,
+            due.GroupBy(o => o.ConversationId),
             new ParallelOptions { MaxDegreeOfParallelism = ParallelConversations, CancellationToken = cancellationToken },
             async (rows, ct) =>
             {
@@ -120,11 +119,11 @@ public sealed partial class OutboxDispatcher(
             });
 
         // What the channels accepted is recorded even while stopping, or it would be sent twice.
-        await RecordAsync(db, mine, results, CancellationToken.None);
+        await RecordAsync(due.Where(r => mine.Contains(r.Id)).ToList(), results, CancellationToken.None);
         return results.Count;
     }
 
-    private async Task<DeliveryResult> DeliverAsync(OutboxItem row, CancellationToken cancellationToken)
+    private async Task<DeliveryResult> DeliverAsync(PipelineRows.PendingOutbound row, CancellationToken cancellationToken)
     {
         if (!_adapters.TryGetValue(row.Channel, out var adapter))
         {
@@ -142,56 +141,77 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    private async Task RecordAsync(ConciergeDb db, HashSet<long> claimed, IReadOnlyDictionary<long, DeliveryResult> results, CancellationToken cancellationToken)
+    private async Task RecordAsync(List<PipelineRows.PendingOutbound> claimed, IReadOnlyDictionary<long, DeliveryResult> results, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var ids = claimed.ToList();
         var finished = new List<DeliveryFinished>();
-        using (await writeGate.EnterAsync(cancellationToken))
+        foreach (var row in claimed)
         {
-            var rows = await db.Outbox.Where(o => ids.Contains(o.Id)).ToListAsync(cancellationToken);
-            foreach (var row in rows)
+            if (!results.TryGetValue(row.Id, out var result))
             {
-                row.ClaimedBy = null;
-                row.ClaimedUntil = null;
+                continue;
+            }
+
+            var attempts = row.Attempts + 1;
+            switch (result.Outcome)
+            {
+                case DeliveryOutcome.Delivered:
+                    finished.Add(new DeliveryFinished(row.ConversationId, row.Id, DeliveryOutcome.Delivered));
+                    break;
+                case DeliveryOutcome.Retry when attempts < _options.MaxDeliveryAttempts:
+                    LogRetry(row.ConversationId, row.Id, attempts, RetryDelay(result, attempts), result.Error);
+                    break;
+                default:
+                    LogFailed(row.ConversationId, row.Id, attempts, result.Error);
+                    finished.Add(new DeliveryFinished(row.ConversationId, row.Id, DeliveryOutcome.Failed));
+                    break;
+            }
+        }
+
+        await writer.WriteAsync((connection, transaction) =>
+        {
+            using var update = Sql.Command(connection, transaction, """
+                UPDATE "Outbox" SET "Status" = @status, "Attempts" = @attempts, "NextAttemptAt" = @next, "DeliveredAt" = @delivered,
+                    "ChannelMessageId" = @channelMessageId, "LastError" = @error, "ClaimedBy" = NULL, "ClaimedUntil" = NULL
+                WHERE "Id" = @id
+                """, ("@status", 0), ("@attempts", 0), ("@next", now), ("@delivered", null), ("@channelMessageId", null), ("@error", null), ("@id", 0L));
+            using var release = Sql.Command(connection, transaction, """
+                UPDATE "Outbox" SET "ClaimedBy" = NULL, "ClaimedUntil" = NULL WHERE "Id" = @id
+                """, ("@id", 0L));
+            foreach (var row in claimed)
+            {
                 if (!results.TryGetValue(row.Id, out var result))
                 {
+                    // Not tried: an earlier message of its conversation is waiting for a retry.
+                    release.Parameters["@id"].Value = row.Id;
+                    release.ExecuteNonQuery();
                     continue;
                 }
 
-                row.Attempts++;
-                switch (result.Outcome)
-                {
-                    case DeliveryOutcome.Delivered:
-                        row.Status = OutboxStatus.Delivered;
-                        row.DeliveredAt = now;
-                        row.ChannelMessageId = result.ChannelMessageId;
-                        row.LastError = null;
-                        finished.Add(new DeliveryFinished(row.ConversationId, row.Id, DeliveryOutcome.Delivered));
-                        break;
-                    case DeliveryOutcome.Retry when row.Attempts < _options.MaxDeliveryAttempts:
-                        var delay = result.RetryAfter ?? PipelineOptions.Backoff(_options.DeliveryRetryDelay, row.Attempts, _options.MaxRetryDelay);
-                        row.NextAttemptAt = now + delay;
-                        row.LastError = result.Error;
-                        LogRetry(row.ConversationId, row.Id, row.Attempts, delay, result.Error);
-                        break;
-                    default:
-                        row.Status = OutboxStatus.Failed;
-                        row.LastError = result.Error;
-                        LogFailed(row.ConversationId, row.Id, row.Attempts, result.Error);
-                        finished.Add(new DeliveryFinished(row.ConversationId, row.Id, DeliveryOutcome.Failed));
-                        break;
-                }
+                var attempts = row.Attempts + 1;
+                var retry = result.Outcome == DeliveryOutcome.Retry && attempts < _options.MaxDeliveryAttempts;
+                var status = result.Outcome == DeliveryOutcome.Delivered ? OutboxStatus.Delivered : retry ? OutboxStatus.Pending : OutboxStatus.Failed;
+                update.Parameters["@status"].Value = (int)status;
+                update.Parameters["@attempts"].Value = attempts;
+                update.Parameters["@next"].Value = Sql.Time(retry ? now + RetryDelay(result, attempts) : now);
+                update.Parameters["@delivered"].Value = status == OutboxStatus.Delivered ? Sql.Time(now) : DBNull.Value;
+                update.Parameters["@channelMessageId"].Value = (object?)result.ChannelMessageId ?? DBNull.Value;
+                update.Parameters["@error"].Value = (object?)result.Error ?? DBNull.Value;
+                update.Parameters["@id"].Value = row.Id;
+                update.ExecuteNonQuery();
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-        }
+            return true;
+        }, cancellationToken);
 
         foreach (var e in finished)
         {
             events.Raise(e);
         }
     }
+
+    private TimeSpan RetryDelay(DeliveryResult result, int attempts) =>
+        result.RetryAfter ?? PipelineOptions.Backoff(_options.DeliveryRetryDelay, attempts, _options.MaxRetryDelay);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox dispatch round failed")]
     private partial void LogDispatchFailed(Exception exception);

@@ -13,6 +13,7 @@ public sealed class TurnContext
 {
     private readonly List<Activity> _outgoing = [];
     private readonly LocaleCatalog _locales;
+    private readonly Lazy<ConciergeDb> _db;
 
     internal TurnContext(
         Activity activity,
@@ -23,7 +24,7 @@ public sealed class TurnContext
         DateTimeOffset? previousActivityAt,
         BusinessProfile business,
         LocaleCatalog locales,
-        ConciergeDb db,
+        Func<ConciergeDb> openDb,
         TimeProvider clock)
     {
         Activity = activity;
@@ -34,7 +35,7 @@ public sealed class TurnContext
         PreviousActivityAt = previousActivityAt;
         Business = business;
         _locales = locales;
-        Db = db;
+        _db = new Lazy<ConciergeDb>(openDb, LazyThreadSafetyMode.None);
         Clock = clock;
     }
 
@@ -57,7 +58,10 @@ public sealed class TurnContext
     public BusinessProfile Business { get; }
 
     /// <summary>The turn's unit of work: what a dialog changes here commits with the turn, or not at all.</summary>
-    public ConciergeDb Db { get; }
+    public ConciergeDb Db => _db.Value;
+
+    /// <summary>The turn's unit of work if a dialog used it, for the commit; most turns never touch it.</summary>
+    internal ConciergeDb? DbIfUsed => _db.IsValueCreated ? _db.Value : null;
 
     public TimeProvider Clock { get; }
 

@@ -1,6 +1,5 @@
 using ConciergeBot.Activities;
 using ConciergeBot.Storage;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace ConciergeBot.Pipeline;
@@ -11,13 +10,23 @@ namespace ConciergeBot.Pipeline;
 /// is recognised and not processed again.
 /// </summary>
 public sealed partial class TurnIngress(
-    IDbContextFactory<ConciergeDb> dbFactory,
-    DatabaseWriteGate writeGate,
+    DatabaseWriter writer,
     ConversationScheduler scheduler,
     TimeProvider clock,
     ILogger<TurnIngress> logger)
 {
-    private const string EmptyState = "{}";
+    private const string InsertConversation = """
+        INSERT INTO "Conversations" ("Id", "Channel", "ChannelConversationId", "UserAddress", "StateJson", "CreatedAt", "Version")
+        VALUES (@id, @channel, @channelConversation, @user, '{}', @at, 0)
+        ON CONFLICT ("Id") DO NOTHING
+        """;
+
+    private const string InsertInbox = """
+        INSERT INTO "Inbox" ("Channel", "ChannelMessageId", "ConversationId", "ActivityJson", "ReceivedAt", "Status", "Attempts", "NextAttemptAt")
+        VALUES (@channel, @messageId, @conversation, @json, @at, 0, 0, @at)
+        ON CONFLICT ("Channel", "ChannelMessageId") DO NOTHING
+        RETURNING "Id"
+        """;
 
     public async Task<InboundResult> AcceptAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -34,25 +43,18 @@ public sealed partial class TurnIngress(
         var json = ActivityJson.Serialize(activity);
         var at = now.UtcDateTime;
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        long? inboxId;
-        using (await writeGate.EnterAsync(cancellationToken))
+        var inboxId = await writer.WriteAsync((connection, transaction) =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.Database.ExecuteSqlInterpolatedAsync($"""
-                INSERT INTO "Conversations" ("Id", "Channel", "ChannelConversationId", "UserAddress", "StateJson", "CreatedAt", "Version")
-                VALUES ({conversationId}, {channel}, {activity.Conversation!.Id}, {activity.From!.Id}, {EmptyState}, {at}, 0)
-                ON CONFLICT ("Id") DO NOTHING
-                """, cancellationToken);
-            var ids = await db.Database.SqlQuery<long>($"""
-                INSERT INTO "Inbox" ("Channel", "ChannelMessageId", "ConversationId", "ActivityJson", "ReceivedAt", "Status", "Attempts", "NextAttemptAt")
-                VALUES ({channel}, {activity.Id}, {conversationId}, {json}, {at}, {(int)InboxStatus.Pending}, 0, {at})
-                ON CONFLICT ("Channel", "ChannelMessageId") DO NOTHING
-                RETURNING "Id" AS "Value"
-                """).ToListAsync(cancellationToken);
-            inboxId = ids.Count > 0 ? ids[0] : null;
-            await tx.CommitAsync(cancellationToken);
-        }
+            using (var conversation = Sql.Command(connection, transaction, InsertConversation,
+                ("@id", conversationId), ("@channel", channel), ("@channelConversation", activity.Conversation!.Id), ("@user", activity.From!.Id), ("@at", at)))
+            {
+                conversation.ExecuteNonQuery();
+            }
+
+            using var inbox = Sql.Command(connection, transaction, InsertInbox,
+                ("@channel", channel), ("@messageId", activity.Id), ("@conversation", conversationId), ("@json", json), ("@at", at));
+            return inbox.ExecuteScalar() is long id ? id : (long?)null;
+        }, cancellationToken);
 
         if (inboxId is null)
         {

@@ -3,6 +3,7 @@ using ConciergeBot.Conversations;
 using ConciergeBot.Customers;
 using ConciergeBot.Localization;
 using ConciergeBot.Storage;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -12,12 +13,14 @@ namespace ConciergeBot.Pipeline;
 
 /// <summary>
 /// Processes a conversation's pending inbox items in order. A turn's new state, its outgoing
-/// activities and the inbox mark commit in one transaction, guarded by the conversation's version:
-/// if another instance committed first, this turn is thrown away and run again on fresh state.
+/// activities, whatever its dialogs changed and the inbox mark commit together, guarded by the
+/// conversation's version: if another instance committed first, this turn is thrown away and run
+/// again on fresh state.
 /// </summary>
 public sealed partial class TurnRunner(
-    IDbContextFactory<ConciergeDb> dbFactory,
-    DatabaseWriteGate writeGate,
+    DatabaseConnections connections,
+    DatabaseWriter writer,
+    TurnDbFactory turnDbs,
     IServiceProvider services,
     BusinessDirectory businesses,
     LocaleCatalog locales,
@@ -28,6 +31,19 @@ public sealed partial class TurnRunner(
 {
     private const int BatchSize = 32;
     private const int MaxConflictRetries = 5;
+
+    private const string MarkProcessed = """UPDATE "Inbox" SET "Status" = 1, "ProcessedAt" = @at WHERE "Id" = @id AND "Status" = 0""";
+
+    private const string SaveConversation = """
+        UPDATE "Conversations" SET "StateJson" = @state, "Language" = @language, "CustomerId" = @customer, "LastActivityAt" = @at, "Version" = "Version" + 1
+        WHERE "Id" = @id AND "Version" = @version
+        """;
+
+    private const string InsertOutbox = """
+        INSERT INTO "Outbox" ("ConversationId", "InboxId", "Channel", "ActivityJson", "CreatedAt", "Status", "Attempts", "NextAttemptAt")
+        VALUES (@conversation, @inbox, @channel, @json, @at, 0, 0, @at)
+        RETURNING "Id"
+        """;
 
     private readonly PipelineOptions _options = options.Value;
     private ITurnHandler? _handler;
@@ -40,16 +56,14 @@ public sealed partial class TurnRunner(
 
     public async Task RunPendingAsync(string conversationId, CancellationToken cancellationToken)
     {
+        // Kept across the turns of one drain: after a commit its new version is known without a read.
+        PipelineRows.Conversation? conversation = null;
         while (true)
         {
-            List<InboxItem> batch;
-            await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+            List<PipelineRows.PendingInbound> batch;
+            await using (var connection = await connections.OpenAsync(cancellationToken))
             {
-                batch = await db.Inbox.AsNoTracking()
-                    .Where(i => i.ConversationId == conversationId && i.Status == InboxStatus.Pending)
-                    .OrderBy(i => i.Id)
-                    .Take(BatchSize)
-                    .ToListAsync(cancellationToken);
+                batch = await PipelineRows.PendingInboxAsync(connection, conversationId, BatchSize, cancellationToken);
             }
 
             foreach (var item in batch)
@@ -62,7 +76,8 @@ public sealed partial class TurnRunner(
                     return;
                 }
 
-                if (!await RunTurnAsync(item, cancellationToken))
+                (var goOn, conversation) = await RunTurnAsync(conversationId, item, conversation, cancellationToken);
+                if (!goOn)
                 {
                     return;
                 }
@@ -75,58 +90,113 @@ public sealed partial class TurnRunner(
         }
     }
 
-    /// <returns>False when the turn failed and later items must wait for its retry.</returns>
-    private async Task<bool> RunTurnAsync(InboxItem item, CancellationToken cancellationToken)
+    /// <returns>Whether later items may go on, and the conversation as it is after this turn (null: read it again).</returns>
+    private async Task<(bool GoOn, PipelineRows.Conversation? Conversation)> RunTurnAsync(
+        string conversationId, PipelineRows.PendingInbound item, PipelineRows.Conversation? conversation, CancellationToken cancellationToken)
     {
-        using var scope = logger.BeginScope("Conversation {ConversationId}", item.ConversationId);
+        using var scope = logger.BeginScope("Conversation {ConversationId}", conversationId);
         for (var attempt = 0; attempt < MaxConflictRetries; attempt++)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var conversation = await db.Conversations.SingleAsync(c => c.Id == item.ConversationId, cancellationToken);
-            var activity = ActivityJson.Deserialize(item.ActivityJson);
-            var turn = await CreateTurnAsync(db, conversation, activity, cancellationToken);
+            if (conversation is null)
+            {
+                await using var connection = await connections.OpenAsync(cancellationToken);
+                conversation = await PipelineRows.ConversationAsync(connection, conversationId, cancellationToken);
+            }
 
+            var activity = ActivityJson.Deserialize(item.ActivityJson);
+            var turn = await CreateTurnAsync(conversationId, conversation, activity, cancellationToken);
             try
             {
-                await Handler.HandleAsync(turn, cancellationToken);
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                return await RecordFailureAsync(item, activity, ex, cancellationToken);
-            }
+                try
+                {
+                    await Handler.HandleAsync(turn, cancellationToken);
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    return (await RecordFailureAsync(conversationId, item, activity, ex, cancellationToken), null);
+                }
 
-            var outbox = turn.Outgoing.Select(a => ToOutbox(turn, activity, a, item.Id)).ToList();
-            conversation.StateJson = turn.State.Serialize();
-            conversation.Language = turn.Language;
-            conversation.CustomerId = turn.CustomerId;
-            conversation.LastActivityAt = turn.Now.UtcDateTime;
-            conversation.Version++;
-            db.Outbox.AddRange(outbox);
+                var outgoing = turn.Outgoing.Select(a => ActivityJson.Serialize(Address(a, activity, turn.Language, turn.Business.Name, turn.Now))).ToList();
+                var saved = conversation with
+                {
+                    CustomerId = turn.CustomerId,
+                    Language = turn.Language,
+                    StateJson = turn.State.Serialize(),
+                    LastActivityAt = turn.Now.UtcDateTime,
+                    Version = conversation.Version + 1,
+                };
+                var outboxIds = await writer.WriteAsync((c, tx) => Commit(c, tx, conversationId, item.Id, conversation, saved, activity.ChannelId!, outgoing, turn), cancellationToken);
+                if (outboxIds is null)
+                {
+                    // Another instance already answered this message.
+                    return (true, null);
+                }
 
-            var outcome = await CommitAsync(db, item.Id, cancellationToken);
-            if (outcome == CommitOutcome.Conflict)
-            {
-                LogConflict(item.ConversationId, item.Id);
-                continue;
-            }
-
-            if (outcome == CommitOutcome.Committed)
-            {
-                var ids = outbox.Select(o => o.Id).ToList();
-                events.Raise(new TurnCommitted(item.ConversationId, item.Id, ids));
-                if (ids.Count > 0)
+                events.Raise(new TurnCommitted(conversationId, item.Id, outboxIds));
+                if (outboxIds.Count > 0)
                 {
                     Dispatcher.Wake();
                 }
-            }
 
-            return true;
+                return (true, saved);
+            }
+            catch (VersionConflictException)
+            {
+                LogConflict(conversationId, item.Id);
+                conversation = null;
+            }
+            finally
+            {
+                turn.DbIfUsed?.Dispose();
+            }
         }
 
-        throw new InvalidOperationException($"Conversation {item.ConversationId} kept changing under turn {item.Id}.");
+        throw new InvalidOperationException($"Conversation {conversationId} kept changing under turn {item.Id}.");
     }
 
-    private async Task<TurnContext> CreateTurnAsync(ConciergeDb db, ConversationRecord conversation, Activity activity, CancellationToken cancellationToken)
+    /// <returns>The new outbox ids, or null when the inbox item had already been processed.</returns>
+    private List<long>? Commit(
+        SqliteConnection connection, SqliteTransaction transaction, string conversationId, long inboxId,
+        PipelineRows.Conversation before, PipelineRows.Conversation after, string channel, List<string> outgoing, TurnContext turn)
+    {
+        var at = after.LastActivityAt!.Value;
+        using (var mark = Sql.Command(connection, transaction, MarkProcessed, ("@id", inboxId), ("@at", at)))
+        {
+            if (mark.ExecuteNonQuery() == 0)
+            {
+                return null;
+            }
+        }
+
+        using (var save = Sql.Command(connection, transaction, SaveConversation,
+            ("@state", after.StateJson), ("@language", after.Language), ("@customer", after.CustomerId), ("@at", at), ("@id", conversationId), ("@version", before.Version)))
+        {
+            if (save.ExecuteNonQuery() == 0)
+            {
+                throw new VersionConflictException();
+            }
+        }
+
+        var ids = new List<long>(outgoing.Count);
+        foreach (var json in outgoing)
+        {
+            using var insert = Sql.Command(connection, transaction, InsertOutbox,
+                ("@conversation", conversationId), ("@inbox", inboxId), ("@channel", channel), ("@json", json), ("@at", at));
+            ids.Add((long)insert.ExecuteScalar()!);
+        }
+
+        if (turn.DbIfUsed is { } db && db.ChangeTracker.HasChanges())
+        {
+            // What the dialogs changed commits in this same transaction, or not at all.
+            db.Database.SetDbConnection(connection, contextOwnsConnection: false);
+            db.Database.UseTransaction(transaction);
+            db.SaveChanges();
+        }
+
+        return ids;
+    }
+
+    private async Task<TurnContext> CreateTurnAsync(string conversationId, PipelineRows.Conversation conversation, Activity activity, CancellationToken cancellationToken)
     {
         var business = businesses.Current;
         var customerId = conversation.CustomerId;
@@ -134,12 +204,11 @@ public sealed partial class TurnRunner(
         if (customerId is null && conversation.Version == 0)
         {
             var (kind, value) = CustomerAddresses.FromChannel(conversation.Channel, conversation.UserAddress);
-            var known = await db.CustomerAddresses.AsNoTracking()
-                .Where(a => a.Kind == kind && a.Value == value)
-                .Join(db.Customers, a => a.CustomerId, c => c.Id, (a, c) => new { c.Id, c.PreferredLanguage })
-                .FirstOrDefaultAsync(cancellationToken);
-            customerId = known?.Id;
-            customerLanguage = known?.PreferredLanguage;
+            await using var connection = await connections.OpenAsync(cancellationToken);
+            if (await PipelineRows.CustomerByAddressAsync(connection, kind, value, cancellationToken) is { } known)
+            {
+                (customerId, customerLanguage) = known;
+            }
         }
 
         var language = conversation.Language
@@ -147,16 +216,13 @@ public sealed partial class TurnRunner(
             ?? Languages.FromLocale(activity.Locale)
             ?? business.DefaultLanguage;
         DateTimeOffset? previous = conversation.LastActivityAt is { } last ? new DateTimeOffset(last, TimeSpan.Zero) : null;
-        return new TurnContext(activity, conversation.Id, ConversationState.Deserialize(conversation.StateJson),
-            language, customerId, previous, business, locales, db, clock);
+        return new TurnContext(activity, conversationId, ConversationState.Deserialize(conversation.StateJson),
+            language, customerId, previous, business, locales, turnDbs.Create, clock);
     }
 
-    private OutboxItem ToOutbox(TurnContext turn, Activity inbound, Activity reply, long inboxId) =>
-        ToOutbox(turn.ConversationId, turn.Language, inbound, reply, inboxId, turn.Business.Name);
-
-    private OutboxItem ToOutbox(string conversationId, string language, Activity inbound, Activity reply, long inboxId, string? botName = null)
+    /// <summary>A reply goes back where the message came from, from the bot, to the customer.</summary>
+    private static Activity Address(Activity reply, Activity inbound, string language, string botName, DateTimeOffset now)
     {
-        var now = clock.GetUtcNow();
         reply.ChannelId = inbound.ChannelId;
         reply.Conversation ??= inbound.Conversation;
         reply.From ??= inbound.Recipient ?? new ChannelAccount("concierge", botName, "bot");
@@ -166,85 +232,50 @@ public sealed partial class TurnRunner(
         reply.Locale ??= language;
         reply.Timestamp ??= now;
         reply.ServiceUrl ??= inbound.ServiceUrl;
-        var at = now.UtcDateTime;
-        return new OutboxItem
-        {
-            ConversationId = conversationId,
-            InboxId = inboxId,
-            Channel = inbound.ChannelId!,
-            ActivityJson = ActivityJson.Serialize(reply),
-            CreatedAt = at,
-            NextAttemptAt = at,
-            Status = OutboxStatus.Pending,
-        };
-    }
-
-    private async Task<CommitOutcome> CommitAsync(ConciergeDb db, long inboxId, CancellationToken cancellationToken)
-    {
-        var processedAt = clock.GetUtcNow().UtcDateTime;
-        using (await writeGate.EnterAsync(cancellationToken))
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-            var marked = await db.Inbox
-                .Where(i => i.Id == inboxId && i.Status == InboxStatus.Pending)
-                .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InboxStatus.Processed).SetProperty(i => i.ProcessedAt, processedAt), cancellationToken);
-            if (marked == 0)
-            {
-                // Another instance already answered this message.
-                await tx.RollbackAsync(cancellationToken);
-                return CommitOutcome.AlreadyProcessed;
-            }
-
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                await tx.RollbackAsync(cancellationToken);
-                return CommitOutcome.Conflict;
-            }
-
-            await tx.CommitAsync(cancellationToken);
-            return CommitOutcome.Committed;
-        }
+        return reply;
     }
 
     /// <returns>True when the item was given up, so the conversation's later messages may go on.</returns>
-    private async Task<bool> RecordFailureAsync(InboxItem item, Activity inbound, Exception error, CancellationToken cancellationToken)
+    private async Task<bool> RecordFailureAsync(string conversationId, PipelineRows.PendingInbound item, Activity inbound, Exception error, CancellationToken cancellationToken)
     {
         var attempts = item.Attempts + 1;
         var giveUp = attempts >= _options.MaxTurnAttempts;
         var delay = PipelineOptions.Backoff(_options.TurnRetryDelay, attempts, _options.MaxRetryDelay);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.GetUtcNow();
         if (giveUp)
         {
-            LogTurnAbandoned(error, item.ConversationId, item.Id, attempts);
+            LogTurnAbandoned(error, conversationId, item.Id, attempts);
         }
         else
         {
-            LogTurnFailed(error, item.ConversationId, item.Id, attempts, delay);
+            LogTurnFailed(error, conversationId, item.Id, attempts, delay);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        using (await writeGate.EnterAsync(cancellationToken))
+        var business = businesses.Current;
+        await writer.WriteAsync((connection, transaction) =>
         {
-            await db.Inbox
-                .Where(i => i.Id == item.Id && i.Status == InboxStatus.Pending)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(i => i.Attempts, attempts)
-                    .SetProperty(i => i.NextAttemptAt, now + delay)
-                    .SetProperty(i => i.LastError, Truncate(error.ToString(), 4000))
-                    .SetProperty(i => i.Status, giveUp ? InboxStatus.Failed : InboxStatus.Pending), cancellationToken);
+            using (var update = Sql.Command(connection, transaction, """
+                UPDATE "Inbox" SET "Attempts" = @attempts, "NextAttemptAt" = @next, "LastError" = @error, "Status" = @status
+                WHERE "Id" = @id AND "Status" = 0
+                """, ("@attempts", attempts), ("@next", (now + delay).UtcDateTime), ("@error", Truncate(error.ToString(), 4000)),
+                ("@status", giveUp ? InboxStatus.Failed : InboxStatus.Pending), ("@id", item.Id)))
+            {
+                update.ExecuteNonQuery();
+            }
+
             if (giveUp)
             {
                 // The customer hears that something went wrong rather than nothing at all.
-                var language = await db.Conversations.Where(c => c.Id == item.ConversationId).Select(c => c.Language).SingleAsync(cancellationToken);
-                var apology = MessageFactory.Text(locales.Get(language ?? businesses.Current.DefaultLanguage, RuntimeTexts.TurnFailed));
-                db.Outbox.Add(ToOutbox(item.ConversationId, language ?? businesses.Current.DefaultLanguage, inbound, apology, item.Id));
-                await db.SaveChangesAsync(cancellationToken);
+                using var read = Sql.Command(connection, transaction, """SELECT "Language" FROM "Conversations" WHERE "Id" = @id""", ("@id", conversationId));
+                var language = read.ExecuteScalar() as string ?? business.DefaultLanguage;
+                var apology = Address(MessageFactory.Text(locales.Get(language, RuntimeTexts.TurnFailed)), inbound, language, business.Name, now);
+                using var insert = Sql.Command(connection, transaction, InsertOutbox,
+                    ("@conversation", conversationId), ("@inbox", item.Id), ("@channel", inbound.ChannelId), ("@json", ActivityJson.Serialize(apology)), ("@at", now.UtcDateTime));
+                insert.ExecuteScalar();
             }
-        }
+
+            return true;
+        }, cancellationToken);
 
         if (giveUp)
         {
@@ -252,7 +283,7 @@ public sealed partial class TurnRunner(
             return true;
         }
 
-        WakeAt(item.ConversationId, delay);
+        WakeAt(conversationId, delay);
         return false;
     }
 
@@ -264,12 +295,7 @@ public sealed partial class TurnRunner(
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 
-    private enum CommitOutcome
-    {
-        Committed,
-        Conflict,
-        AlreadyProcessed,
-    }
+    private sealed class VersionConflictException() : Exception("The conversation changed since it was read.");
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation {ConversationId} changed while turn {InboxId} ran; running it again")]
     private partial void LogConflict(string conversationId, long inboxId);

@@ -69,7 +69,10 @@ public sealed class ConciergeDb(DbContextOptions<ConciergeDb> options) : DbConte
             o.Property(x => x.ConversationId).HasMaxLength(300);
             o.Property(x => x.ClaimedBy).HasMaxLength(64);
             o.Property(x => x.ChannelMessageId).HasMaxLength(256);
+            // The dispatcher walks pending rows in id order and looks up the few that must wait.
+            o.HasIndex(x => new { x.Status, x.Id });
             o.HasIndex(x => new { x.Status, x.NextAttemptAt });
+            o.HasIndex(x => new { x.Status, x.ClaimedUntil });
             o.HasIndex(x => new { x.ConversationId, x.Id });
         });
     }

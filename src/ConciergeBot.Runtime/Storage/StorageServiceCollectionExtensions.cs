@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ConciergeBot.Storage;
 
@@ -22,10 +23,16 @@ public static class StorageServiceCollectionExtensions
         var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true };
         EnsureFolderExists(builder.DataSource);
 
-        services.AddPooledDbContextFactory<ConciergeDb>(options => options
+        var options = new DbContextOptionsBuilder<ConciergeDb>()
+            .UseSqlite(builder.ConnectionString)
+            .AddInterceptors(new SqlitePragmas())
+            .Options;
+        services.AddPooledDbContextFactory<ConciergeDb>(o => o
             .UseSqlite(builder.ConnectionString)
             .AddInterceptors(new SqlitePragmas()));
-        services.AddSingleton(new DatabaseWriteGate(serializeWriters: true));
+        services.AddSingleton(new TurnDbFactory(options));
+        services.AddSingleton(new DatabaseConnections(builder.ConnectionString));
+        services.AddSingleton(sp => new DatabaseWriter(builder.ConnectionString, sp.GetRequiredService<ILogger<DatabaseWriter>>()));
         services.AddSingleton<DatabaseInitializer>();
         return services;
     }

@@ -255,6 +255,10 @@ namespace ConciergeBot.Storage.Migrations
 
                     b.HasIndex("ConversationId", "Id");
 
+                    b.HasIndex("Status", "ClaimedUntil");
+
+                    b.HasIndex("Status", "Id");
+
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("Outbox", (string)null);

@@ -1,0 +1,49 @@
+using ConciergeBot.Pipeline;
+using ConciergeBot.Storage;
+using ConciergeBot.Tests.Harness;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConciergeBot.Tests.Pipeline;
+
+public sealed class TurnUnitOfWorkTests
+{
+    [Fact]
+    public async Task What_a_dialog_changes_in_the_database_commits_with_its_turn()
+    {
+        await using var bot = await BotHarness.StartAsync(services => services.AddSingleton<ITurnHandler>(new SignUpHandler(failAfterWriting: false)));
+
+        await bot.ReceiveAsync("c1", "sign me up as Dewi");
+
+        Assert.Equal("Welcome, Dewi", (await bot.Channel.NextReplyAsync("c1")).Text);
+        Assert.True(await bot.QueryAsync(db => db.Customers.AnyAsync(c => c.DisplayName == "Dewi")));
+    }
+
+    [Fact]
+    public async Task A_turn_that_fails_after_changing_the_database_leaves_no_trace()
+    {
+        await using var bot = await BotHarness.StartAsync(
+            services => services.AddSingleton<ITurnHandler>(new SignUpHandler(failAfterWriting: true)),
+            new() { ["Pipeline:MaxTurnAttempts"] = "1" });
+
+        await bot.ReceiveAsync("c1", "sign me up as Dewi");
+        await bot.EventuallyAsync(db => db.Inbox.AnyAsync(i => i.Status == InboxStatus.Failed));
+
+        Assert.False(await bot.QueryAsync(db => db.Customers.AnyAsync(c => c.DisplayName == "Dewi")));
+    }
+
+    private sealed class SignUpHandler(bool failAfterWriting) : ITurnHandler
+    {
+        public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
+        {
+            var name = turn.Activity.Text!.Split(' ')[^1];
+            turn.Db.Customers.Add(new Customer { Id = Guid.NewGuid(), DisplayName = name, CreatedAt = turn.Now.UtcDateTime });
+            if (await turn.Db.Customers.AnyAsync(c => c.DisplayName == "nobody", cancellationToken) || failAfterWriting)
+            {
+                throw new InvalidOperationException("The dialog broke after writing.");
+            }
+
+            await turn.SendAsync(Activities.MessageFactory.Text($"Welcome, {name}"));
+        }
+    }
+}
