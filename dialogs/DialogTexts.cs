@@ -15,6 +15,7 @@ public static class DialogTexts
     public static readonly TextKey Cancelled = new("root.cancelled");
     public static readonly TextKey NothingToCancel = new("root.nothingToCancel");
     public static readonly TextKey AnythingElse = new("root.anythingElse");
+    public static readonly TextKey Goodbye = new("root.goodbye");
 
     public static readonly TextKey HandoffCustomerAsked = new("handoff.customerAsked");
     public static readonly TextKey HandoffReschedule = new("handoff.reschedule");

@@ -1,6 +1,7 @@
 using ConciergeBot.Dialogs.Handoff;
 using ConciergeBot.Dialogs.Prompts;
 using ConciergeBot.Language;
+using ConciergeBot.Language.Intents;
 using ConciergeBot.Pipeline;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,29 +20,37 @@ public sealed class RootDialog : ComponentDialog
     private const string MenuPromptId = "root.menuPrompt";
     private const string GreetedKey = "greeted";
 
-    public RootDialog(HandoffPlaceholderDialog handoff)
+    private readonly IntentModel _intents;
+
+    public RootDialog(HandoffPlaceholderDialog handoff, IntentModel intents)
         : base(DialogId)
     {
+        _intents = intents;
         AddDialog(new WaterfallDialog(MenuId, [GreetAndOfferMenuAsync, RouteChoiceAsync]));
         AddDialog(new ChoicePrompt(MenuPromptId));
         AddDialog(handoff);
     }
 
+    /// <summary>A new request: the intent model decides where it goes; unsure, the menu asks.</summary>
     protected override async Task<DialogTurnResult> OnBeginDialogAsync(DialogContext inner, object? options, CancellationToken cancellationToken)
     {
         var turn = inner.Turn;
-        switch (turn.Activity.IsMessage ? IntentRecognizer.Recognize(turn.Activity.Text) : Intent.None)
+        var intent = turn.Activity.IsMessage ? _intents.Classifier.Classify(turn.Activity.Text).Intent : IntentNames.None;
+        switch (intent)
         {
-            case Intent.Human:
+            case IntentNames.TalkToAgent:
                 return await HandOffAsync(inner, new HandoffRequest(EscalationReasons.CustomerAsked), cancellationToken);
-            case Intent.Reschedule:
+            case IntentNames.Reschedule:
                 return await HandOffAsync(inner, new HandoffRequest(EscalationReasons.OutOfScope, HandoffTopics.Reschedule), cancellationToken);
-            case Intent.ReportProblem:
+            case IntentNames.ReportProblem:
                 return await HandOffAsync(inner, new HandoffRequest(EscalationReasons.OutOfScope, HandoffTopics.ReportProblem), cancellationToken);
-            case Intent.Cancel:
+            case IntentNames.Cancel:
                 await turn.SayAsync(DialogTexts.NothingToCancel);
                 return new DialogTurnResult(DialogTurnStatus.Complete);
-            case Intent.Help:
+            case IntentNames.Goodbye:
+                await turn.SayAsync(DialogTexts.Goodbye, ("business", turn.Business.Name));
+                return new DialogTurnResult(DialogTurnStatus.Complete);
+            case IntentNames.Help:
                 await turn.SayAsync(DialogTexts.Help);
                 break;
         }

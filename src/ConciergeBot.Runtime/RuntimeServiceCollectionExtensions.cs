@@ -1,5 +1,10 @@
 using ConciergeBot.Conversations;
 using ConciergeBot.Language;
+using ConciergeBot.Language.Intents;
+using ConciergeBot.Language.Nlu;
+using ConciergeBot.Language.Time;
+using ConciergeBot.Language.Time.English;
+using ConciergeBot.Language.Time.Indonesian;
 using ConciergeBot.Localization;
 using ConciergeBot.Pipeline;
 using ConciergeBot.Storage;
@@ -23,7 +28,13 @@ public static class RuntimeServiceCollectionExtensions
 
         var locales = configuration["Concierge:LocalesPath"] is { Length: > 0 } path ? path : Path.Combine(AppContext.BaseDirectory, "locales");
         services.AddSingleton(_ => LocaleCatalog.Load(locales));
-        services.TryAddSingleton<IDateTimeResolver, NumericDateTimeResolver>();
+        services.AddSingleton<ITimeRecognizer, EnglishTimeRecognizer>();
+        services.AddSingleton<ITimeRecognizer, IndonesianTimeRecognizer>();
+        services.AddSingleton<TimeRecognition>();
+        var nlu = configuration["Concierge:NluPath"] is { Length: > 0 } nluPath ? nluPath : Path.Combine(AppContext.BaseDirectory, "nlu");
+        services.AddSingleton(new IntentModel(nlu));
+        services.AddSingleton<NluParser>();
+        services.AddSingleton<NluRequests>();
 
         services.AddSingleton<BusinessDirectory>();
         services.AddSingleton<PipelineEvents>();
@@ -36,6 +47,7 @@ public static class RuntimeServiceCollectionExtensions
 
         // Hosted services start in this order and stop in reverse: the database is ready before any turn runs.
         services.AddHostedService<ConciergeStartup>();
+        services.AddHostedService<LanguageWarmup>();
         services.AddHostedService(sp => sp.GetRequiredService<ConversationScheduler>());
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<InboxRecovery>());

@@ -1,6 +1,7 @@
 using ConciergeBot.Chat;
 using ConciergeBot.Health;
 using ConciergeBot.Hosting;
+using ConciergeBot.Nlu;
 using ConciergeBot.Operations;
 
 switch (args)
@@ -9,13 +10,20 @@ switch (args)
         return await TerminalChat.RunAsync(args[1..]);
     case ["failures", ..]:
         return await FailuresCommand.RunAsync(args[1..]);
+    case ["nlu", ..]:
+        return await NluCommand.RunAsync(args[1..]);
+    case ["nlu-eval", ..]:
+        return await NluEvalCommand.RunAsync(args[1..]);
 }
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddConcierge();
 
 var app = builder.Build();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapHealth();
+app.MapNlu();
 await app.RunAsync();
 return 0;
 

@@ -11,7 +11,9 @@ namespace ConciergeBot.Benchmarks;
 internal static class Program
 {
     private const string Usage = """
-        usage: dotnet run -c Release --project tests/ConciergeBot.Benchmarks -- [throughput|latency|all|ingress] [options]
+        usage: dotnet run -c Release --project tests/ConciergeBot.Benchmarks -- [throughput|latency|all|ingress|nlu] [options]
+
+          nlu                          BenchmarkDotNet: one warm parse of a message per language
 
           throughput, latency          the two load scenarios; all (the default) runs both
           ingress                      a diagnosis: how fast TurnIngress.AcceptAsync alone goes, with every turn held back
@@ -31,6 +33,12 @@ internal static class Program
 
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["nlu", ..])
+        {
+            NluParseBenchmarks.Run(args[1..]);
+            return 0;
+        }
+
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         if (!TryParse(args, out var options, out var error))

@@ -1,3 +1,4 @@
+using ConciergeBot.Admin;
 using ConciergeBot.Demo;
 using ConciergeBot.Dialogs;
 using ConciergeBot.Health;
@@ -18,6 +19,7 @@ public static class ConciergeHostExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<IDatabaseSeeder, DemoBusinessSeeder>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddAdminAuthentication();
         return builder;
     }
 }

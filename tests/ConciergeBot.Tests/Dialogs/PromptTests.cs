@@ -1,7 +1,7 @@
 using ConciergeBot.Activities;
 using ConciergeBot.Dialogs;
 using ConciergeBot.Dialogs.Prompts;
-using ConciergeBot.Language;
+using ConciergeBot.Language.Time;
 using ConciergeBot.Localization;
 using ConciergeBot.Pipeline;
 using ConciergeBot.Tests.Harness;
@@ -14,17 +14,13 @@ namespace ConciergeBot.Tests.Dialogs;
 /// <summary>The engine's prompts, run by a small waterfall through the real pipeline.</summary>
 public sealed class PromptTests
 {
-    private static Task<BotHarness> StartAsync(IDateTimeResolver? resolver = null) =>
+    private static Task<BotHarness> StartAsync(ITimeRecognizer? recognizer = null) =>
         BotHarness.StartAsync(services =>
         {
-            if (resolver is not null)
-            {
-                services.AddSingleton(resolver);
-            }
-
             services.AddSingleton<ITurnHandler>(sp =>
             {
-                var dialogs = new DialogSet().Add(new AskEverything(sp.GetRequiredService<IDateTimeResolver>()));
+                var recognition = recognizer is null ? sp.GetRequiredService<TimeRecognition>() : new TimeRecognition([recognizer]);
+                var dialogs = new DialogSet().Add(new AskEverything(recognition));
                 return new DialogBot(dialogs, AskEverything.DialogId, sp.GetRequiredService<IOptions<PipelineOptions>>(), NullLogger<DialogBot>.Instance);
             });
         });
@@ -92,7 +88,7 @@ public sealed class PromptTests
         await using var bot = await StartAsync();
 
         await ToDateQuestion(bot)
-            .Send("5/12 14.00")
+            .Send("5/12 at 14:00")
             .AssertReply("when: Saturday 5 December, 14:00")
             .StartTestAsync();
     }
@@ -103,9 +99,9 @@ public sealed class PromptTests
         await using var bot = await StartAsync();
 
         await ToDateQuestion(bot)
-            .Send("1/12 08:00")
+            .Send("December 1, 2026 at 8:00 am")
             .AssertReply(RuntimeTexts.DateTimeInPast, "en")
-            .Send("1/12 10:00")
+            .Send("December 1, 2026 at 10:00 am")
             .AssertReply("when: Tuesday 1 December, 10:00")
             .StartTestAsync();
     }
@@ -157,17 +153,19 @@ public sealed class PromptTests
         new() { Type = ActivityTypes.Event, Name = DialogBot.SetLanguageEvent, Value = System.Text.Json.Nodes.JsonValue.Create(language) };
 
     /// <summary>"Next Wednesday" said on a Monday: this week's or next week's.</summary>
-    private sealed class TwoReadings : IDateTimeResolver
+    private sealed class TwoReadings : ITimeRecognizer
     {
-        public DateTimeRecognition Recognize(string text, DateTimeOffset reference, TimeZoneInfo zone, string language) =>
-            text.Contains("wednesday", StringComparison.OrdinalIgnoreCase)
-                ? new([Day(2), Day(9)])
-                : DateTimeRecognition.None;
+        public string Language => "en";
 
-        private static DateTimeCandidate Day(int day)
+        public IReadOnlyList<TimeMention> Recognize(string text, TimeContext context) =>
+            text.Contains("wednesday", StringComparison.OrdinalIgnoreCase)
+                ? [new TimeMention(text, 0, Day(2), [Day(9)])]
+                : [];
+
+        private static TimeReading Day(int day)
         {
             var start = new DateTimeOffset(2026, 12, day, 0, 0, 0, TimeSpan.FromHours(7));
-            return new DateTimeCandidate(start, start.AddDays(1));
+            return new TimeReading(start, start.AddDays(1), TimeGrain.Day);
         }
     }
 
@@ -175,13 +173,13 @@ public sealed class PromptTests
     {
         public const string DialogId = "ask-everything";
 
-        public AskEverything(IDateTimeResolver resolver)
+        public AskEverything(TimeRecognition recognition)
             : base(DialogId)
         {
             AddDialog(new WaterfallDialog("steps", [AskConfirm, AskNumber, AskDate, Finish]));
             AddDialog(new ConfirmPrompt("confirm"));
             AddDialog(new NumberPrompt("number", OneToTen));
-            AddDialog(new DateTimePrompt("when", resolver));
+            AddDialog(new DateTimePrompt("when", recognition));
         }
 
         private static async Task<bool> OneToTen(PromptValidatorContext<decimal> context, CancellationToken ct)
@@ -212,7 +210,7 @@ public sealed class PromptTests
 
         private static async Task<DialogTurnResult> Finish(WaterfallStepContext step, CancellationToken ct)
         {
-            await step.Turn.SendAsync(MessageFactory.Text($"when: {DateTimePrompt.Describe(step.Turn, (DateTimeCandidate)step.Result!)}"));
+            await step.Turn.SendAsync(MessageFactory.Text($"when: {DateTimePrompt.Describe(step.Turn, (TimeReading)step.Result!)}"));
             return await step.EndDialogAsync(null, ct);
         }
     }

@@ -77,6 +77,35 @@ public sealed class RootDialogTests
             .StartTestAsync();
     }
 
+    [Theory]
+    [InlineData("makasih ya kak, udah cukup", "id")]
+    [InlineData("thanks, that's all for now", "en")]
+    public async Task A_goodbye_gets_a_goodbye_not_the_menu(string text, string language)
+    {
+        await using var bot = await BotHarness.StartAsync();
+
+        await new TestFlow(bot)
+            .Send(text)
+            .AssertReply(DialogTexts.Goodbye, language, ("business", Business))
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("jadwal servis saya bisa diundur ke minggu depan?", "handoff.reschedule")]
+    [InlineData("the technician never showed up yesterday", "handoff.reportProblem")]
+    [InlineData("can I speak with someone from your team", "handoff.customerAsked")]
+    public async Task A_first_message_goes_where_the_intent_model_says(string text, string expected)
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var language = ConciergeBot.Language.LanguageDetector.Detect(text)!;
+
+        await new TestFlow(bot)
+            .Send(text)
+            .AssertReply(new TextKey(expected), language, ("business", Business))
+            .StartTestAsync();
+    }
+
     [Fact]
     public async Task Asking_for_a_person_in_the_middle_of_a_question_goes_to_a_person()
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ConciergeBot.Pipeline;
 using ConciergeBot.Tests.Harness;
 using Microsoft.Data.Sqlite;
@@ -40,7 +39,7 @@ public sealed class TerminalChatTests : IDisposable
     [Fact]
     public async Task An_unknown_language_is_refused_with_a_clear_message()
     {
-        var (code, _, error) = await RunAsync(["chat", "--language", "fr", "--db", Path.Combine(_folder, "x.db")], "");
+        var (code, _, error) = await HostProcess.RunAsync(["chat", "--language", "fr", "--db", Path.Combine(_folder, "x.db")], "");
 
         Assert.NotEqual(0, code);
         Assert.Contains("fr", error, StringComparison.Ordinal);
@@ -62,7 +61,7 @@ public sealed class TerminalChatTests : IDisposable
             File.Copy(bot.DatabasePath, database);
         }
 
-        var (code, output, error) = await RunAsync(["failures", $"--ConnectionStrings:Concierge=Data Source={database}"], "");
+        var (code, output, error) = await HostProcess.RunAsync(["failures", $"--ConnectionStrings:Concierge=Data Source={database}"], "");
 
         Assert.True(code == 0, error);
         Assert.Contains("Failed deliveries: 1", output, StringComparison.Ordinal);
@@ -71,34 +70,9 @@ public sealed class TerminalChatTests : IDisposable
 
     private static async Task<string> ChatAsync(string[] args, string input)
     {
-        var (code, output, error) = await RunAsync(["chat", .. args], input);
+        var (code, output, error) = await HostProcess.RunAsync(["chat", .. args], input);
         Assert.True(code == 0, $"chat exited with {code}: {error}");
         return output;
-    }
-
-    private static async Task<(int Code, string Output, string Error)> RunAsync(string[] args, string input)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ConciergeBot.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.StandardInput.WriteAsync(input);
-        process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
     }
 
     public void Dispose()

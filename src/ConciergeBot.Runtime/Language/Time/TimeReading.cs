@@ -1,6 +1,10 @@
 namespace ConciergeBot.Language.Time;
 
-/// <summary>How precise a reading is: a clock time, a part of the day, a whole day, week or month.</summary>
+/// <summary>
+/// How precise a reading is. A clock time is a point with grain <see cref="Minute"/> ("jam 3 sore" is
+/// 15:00 to the minute); <see cref="Hour"/> marks a window between clock times ("between 1 and 3");
+/// <see cref="Day"/> a window of whole days (one day, a weekend, "5–7 Desember").
+/// </summary>
 public enum TimeGrain
 {
     Minute,
@@ -44,6 +48,9 @@ public sealed record TimeContext(DateTimeOffset Reference, TimeZoneInfo Zone, Bu
 
     /// <summary>The reference as a wall-clock time in the business's zone.</summary>
     public DateTime LocalNow => TimeZoneInfo.ConvertTime(Reference, Zone).DateTime;
+
+    /// <summary>An instant as a wall-clock time in the business's zone.</summary>
+    public DateTime ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).DateTime;
 
     /// <summary>The instant of a wall-clock time in the business's zone (a time skipped by a DST jump moves forward).</summary>
     public DateTimeOffset At(DateTime local)
