@@ -24,44 +24,36 @@ public static partial class SatisfactionRecognizer
 {
     private const int Neutral = 3;
 
-    private static readonly Dictionary<string, int> NumberWords = new(StringComparer.Ordinal)
-    {
-        ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5,
-        ["satu"] = 1, ["dua"] = 2, ["tiga"] = 3, ["empat"] = 4, ["lima"] = 5,
-    };
+    private static readonly string[] NumberWords = ["one", "two", "three", "four", "five", "satu", "dua", "tiga", "empat", "lima"];
 
-    private static readonly Dictionary<string, int> Words = new(StringComparer.Ordinal)
-    {
-        // 5
-        ["great"] = 5, ["excellent"] = 5, ["perfect"] = 5, ["amazing"] = 5, ["awesome"] = 5, ["fantastic"] = 5,
-        ["outstanding"] = 5, ["superb"] = 5, ["wonderful"] = 5, ["brilliant"] = 5, ["best"] = 5, ["love it"] = 5,
-        ["loved it"] = 5, ["the best"] = 5, ["top"] = 5, ["recommended"] = 5, ["mantap"] = 5, ["mantab"] = 5,
-        ["mantep"] = 5, ["mantul"] = 5, ["keren"] = 5, ["jos"] = 5, ["joss"] = 5, ["luar biasa"] = 5, ["sempurna"] = 5,
-        ["terbaik"] = 5, ["juara"] = 5, ["hebat"] = 5, ["istimewa"] = 5, ["top markotop"] = 5, ["rekomen"] = 5,
-        ["sangat memuaskan"] = 5,
-
-        // 4
-        ["good"] = 4, ["nice"] = 4, ["ok"] = 4, ["okay"] = 4, ["oke"] = 4, ["okey"] = 4, ["fine"] = 4, ["satisfied"] = 4,
-        ["happy"] = 4, ["pleased"] = 4, ["pretty good"] = 4, ["good job"] = 4, ["well done"] = 4, ["friendly"] = 4,
-        ["fast"] = 4, ["quick"] = 4, ["professional"] = 4, ["helpful"] = 4, ["bagus"] = 4, ["baik"] = 4, ["puas"] = 4,
-        ["senang"] = 4, ["memuaskan"] = 4, ["lumayan"] = 4, ["sip"] = 4, ["ramah"] = 4, ["cepat"] = 4, ["rapi"] = 4,
-        ["bersih"] = 4, ["profesional"] = 4, ["membantu"] = 4,
-
-        // 3
-        ["average"] = 3, ["so so"] = 3, ["so-so"] = 3, ["meh"] = 3, ["mediocre"] = 3, ["neutral"] = 3, ["normal"] = 3,
-        ["nothing special"] = 3, ["could be better"] = 3, ["biasa"] = 3, ["biasa aja"] = 3, ["biasa saja"] = 3, ["b aja"] = 3,
-        ["standar"] = 3, ["standard"] = 3, ["cukup"] = 3, ["bisa lebih baik"] = 3,
-
-        // 2
-        ["bad"] = 2, ["poor"] = 2, ["disappointed"] = 2, ["disappointing"] = 2, ["unhappy"] = 2, ["dissatisfied"] = 2,
-        ["unsatisfied"] = 2, ["slow"] = 2, ["late"] = 2, ["rude"] = 2, ["kecewa"] = 2, ["mengecewakan"] = 2, ["kurang"] = 2,
-        ["jelek"] = 2, ["buruk"] = 2, ["lambat"] = 2, ["lelet"] = 2, ["telat"] = 2, ["kasar"] = 2, ["jutek"] = 2,
-
-        // 1
-        ["terrible"] = 1, ["awful"] = 1, ["horrible"] = 1, ["worst"] = 1, ["the worst"] = 1, ["hate it"] = 1, ["useless"] = 1,
-        ["pathetic"] = 1, ["disgusting"] = 1, ["never again"] = 1, ["waste of money"] = 1, ["parah"] = 1, ["payah"] = 1,
-        ["ancur"] = 1, ["hancur"] = 1, ["zonk"] = 1, ["kapok"] = 1, ["sampah"] = 1, ["buang uang"] = 1, ["rugi"] = 1,
-    };
+    private static readonly Dictionary<string, int> Words = Lexicon(
+        terrible:
+        [
+            "terrible", "awful", "horrible", "worst", "the worst", "hate it", "useless", "pathetic", "disgusting", "never again",
+            "waste of money", "parah", "payah", "ancur", "hancur", "zonk", "kapok", "sampah", "buang uang", "rugi",
+        ],
+        bad:
+        [
+            "bad", "poor", "disappointed", "disappointing", "unhappy", "dissatisfied", "unsatisfied", "slow", "late", "rude",
+            "kecewa", "mengecewakan", "kurang", "jelek", "buruk", "lambat", "lelet", "telat", "kasar", "jutek",
+        ],
+        neutral:
+        [
+            "average", "so so", "so-so", "meh", "mediocre", "neutral", "normal", "nothing special", "could be better",
+            "biasa", "biasa aja", "biasa saja", "b aja", "standar", "standard", "cukup", "bisa lebih baik",
+        ],
+        good:
+        [
+            "good", "nice", "ok", "okay", "oke", "okey", "fine", "satisfied", "happy", "pleased", "pretty good", "good job", "well done",
+            "friendly", "fast", "quick", "professional", "helpful", "bagus", "baik", "puas", "senang", "memuaskan", "lumayan", "sip",
+            "ramah", "cepat", "rapi", "bersih", "profesional", "membantu",
+        ],
+        great:
+        [
+            "great", "excellent", "perfect", "amazing", "awesome", "fantastic", "outstanding", "superb", "wonderful", "brilliant",
+            "best", "the best", "love it", "loved it", "top", "recommended", "mantap", "mantab", "mantep", "mantul", "keren", "jos",
+            "joss", "luar biasa", "sempurna", "terbaik", "juara", "hebat", "istimewa", "top markotop", "rekomen", "sangat memuaskan",
+        ]);
 
     /// <summary>Words that turn what follows around: "not good" = 2, "gak jelek" = 4.</summary>
     private static readonly HashSet<string> Negations = new(StringComparer.Ordinal)
@@ -333,12 +325,21 @@ public static partial class SatisfactionRecognizer
 
     private static double? Number(string text)
     {
-        if (NumberWords.TryGetValue(text, out var word))
+        var word = Array.IndexOf(NumberWords, text);
+        if (word >= 0)
         {
-            return word;
+            return (word % 5) + 1;
         }
 
         return double.TryParse(text.Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) ? value : null;
+    }
+
+    private static Dictionary<string, int> Lexicon(string[] terrible, string[] bad, string[] neutral, string[] good, string[] great)
+    {
+        string[][] byScore = [terrible, bad, neutral, good, great];
+        return byScore
+            .SelectMany((phrases, i) => phrases.Select(phrase => (Phrase: phrase, Score: i + 1)))
+            .ToDictionary(x => x.Phrase, x => x.Score, StringComparer.Ordinal);
     }
 
     private static string Squeeze(string text, int keep)

@@ -118,7 +118,8 @@ public sealed class IntentClassifier
             NumberOfThreads = 1,
 
             // Little regularization: the examples are few and each keyword matters. Cross-validation
-            // on the training files picked these; fewer passes keep the start fast.
+            // on the training files picked these (10 or 20 passes lost 1–4 points of accuracy);
+            // checking convergence once, at the end, saves a pass over the data per iteration.
             L2Regularization = 1e-5f,
             MaximumNumberOfIterations = 30,
             ConvergenceCheckFrequency = 30,

@@ -7,7 +7,7 @@ public sealed record IntentClassifierOptions
     /// The chosen value of <see cref="IntentThresholdTuner"/> on the shipped training files (5-fold
     /// cross-validation); a test fails when the files change enough to move it.
     /// </summary>
-    public const double DefaultMinimumConfidence = 0.30;
+    public const double DefaultMinimumConfidence = 0.43;
 
     /// <summary>A best reading below this probability becomes <see cref="IntentNames.None"/>.</summary>
     public double MinimumConfidence { get; init; } = DefaultMinimumConfidence;
