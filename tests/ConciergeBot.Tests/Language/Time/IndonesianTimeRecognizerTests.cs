@@ -232,8 +232,8 @@ public sealed class IndonesianTimeRecognizerTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData("bisanya jam 1-3 siang", "2026-11-23T13:00", "2026-11-23T15:00", TimeGrain.Minute)]
-    [InlineData("jam 10.00-12.00 besok", "2026-11-24T10:00", "2026-11-24T12:00", TimeGrain.Minute)]
+    [InlineData("bisanya jam 1-3 siang", "2026-11-23T13:00", "2026-11-23T15:00", TimeGrain.Hour)]
+    [InlineData("jam 10.00-12.00 besok", "2026-11-24T10:00", "2026-11-24T12:00", TimeGrain.Hour)]
     [InlineData("tgl 5-7 Desember", "2026-12-05T00:00", "2026-12-08T00:00", TimeGrain.Day)]
     [InlineData("akhir pekan ini", "2026-11-28T00:00", "2026-11-30T00:00", TimeGrain.Day)]
     [InlineData("weekend depan", "2026-12-05T00:00", "2026-12-07T00:00", TimeGrain.Day)]

@@ -10,7 +10,11 @@ internal sealed record ClockChoice(int? Fixed, int HalfDay, TimeGrain Grain, Tim
 {
     public int? Length { get; init; }
 
-    public static ClockChoice Of(ClockSpec clock, ClockHint? partHint) => Start(clock, partHint) with { Length = LengthOf(clock) };
+    /// <summary>A clock time is a point to the minute; a range between clock times is a window of hours.</summary>
+    public static ClockChoice Of(ClockSpec clock, ClockHint? partHint) =>
+        LengthOf(clock) is { } length
+            ? Start(clock, partHint) with { Length = length, Grain = TimeGrain.Hour }
+            : Start(clock, partHint);
 
     /// <summary>The end of a range is written in the same half of the day as its start unless it says otherwise ("jam 11-1" ends at 13:00).</summary>
     private static int? LengthOf(ClockSpec clock)
@@ -31,7 +35,7 @@ internal sealed record ClockChoice(int? Fixed, int HalfDay, TimeGrain Grain, Tim
 
     private static ClockChoice Start(ClockSpec clock, ClockHint? partHint)
     {
-        // A clock time is a point to the minute, as the NLU contract has it ("jam 3 sore" = 15:00, grain minute).
+        // As the NLU contract has it: "jam 3 sore" is 15:00, grain minute.
         var grain = TimeGrain.Minute;
         var hint = clock.Hint ?? partHint;
         var spoken = clock.Hour;
