@@ -9,30 +9,6 @@ namespace ConciergeBot.Language;
 /// </summary>
 public static partial class ChoiceRecognizer
 {
-    private static readonly Dictionary<string, int> Ordinals = new(StringComparer.Ordinal)
-    {
-        ["first"] = 1,
-        ["second"] = 2,
-        ["third"] = 3,
-        ["fourth"] = 4,
-        ["fifth"] = 5,
-        ["pertama"] = 1,
-        ["kedua"] = 2,
-        ["ketiga"] = 3,
-        ["keempat"] = 4,
-        ["kelima"] = 5,
-        ["satu"] = 1,
-        ["dua"] = 2,
-        ["tiga"] = 3,
-        ["empat"] = 4,
-        ["lima"] = 5,
-        ["one"] = 1,
-        ["two"] = 2,
-        ["three"] = 3,
-        ["four"] = 4,
-        ["five"] = 5,
-    };
-
     public static FoundChoice? Recognize(string? text, IReadOnlyList<Choice> choices)
     {
         var normalized = TextNormalizer.Normalize(text);
@@ -73,7 +49,7 @@ public static partial class ChoiceRecognizer
         if (n is null)
         {
             var words = normalized.Split(' ');
-            var ordinal = words.Length <= 3 ? words.Select(w => Ordinals.GetValueOrDefault(w)).FirstOrDefault(v => v > 0) : 0;
+            var ordinal = words.Length <= 3 ? words.Select(w => NumberWords.Ordinals.GetValueOrDefault(w, NumberWords.OneToTwelve.GetValueOrDefault(w))).FirstOrDefault(v => v > 0) : 0;
             n = ordinal > 0 ? ordinal : null;
         }
 

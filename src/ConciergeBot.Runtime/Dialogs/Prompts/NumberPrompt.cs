@@ -10,33 +10,10 @@ namespace ConciergeBot.Dialogs.Prompts;
 /// <summary>A number, in digits ("2", "1.5", "1,5") or as a word up to twelve in English or Indonesian.</summary>
 public sealed partial class NumberPrompt(string id, PromptValidator<decimal>? validator = null) : Prompt<decimal>(id, validator)
 {
-    private static readonly Dictionary<string, int> Words = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, int> Words = new(NumberWords.OneToTwelve, StringComparer.Ordinal)
     {
         ["zero"] = 0,
-        ["one"] = 1,
-        ["two"] = 2,
-        ["three"] = 3,
-        ["four"] = 4,
-        ["five"] = 5,
-        ["six"] = 6,
-        ["seven"] = 7,
-        ["eight"] = 8,
-        ["nine"] = 9,
-        ["ten"] = 10,
-        ["eleven"] = 11,
-        ["twelve"] = 12,
         ["nol"] = 0,
-        ["satu"] = 1,
-        ["dua"] = 2,
-        ["tiga"] = 3,
-        ["empat"] = 4,
-        ["lima"] = 5,
-        ["enam"] = 6,
-        ["tujuh"] = 7,
-        ["delapan"] = 8,
-        ["sembilan"] = 9,
-        ["sepuluh"] = 10,
-        ["sebelas"] = 11,
         ["dua belas"] = 12,
     };
 
