@@ -25,7 +25,6 @@ internal static class Program
           --clients N                  latency: concurrent conversations in a closed loop (default 50)
           --seconds S                  latency: how long to run (default 12)
           --max-turns N                latency: stop after N turns even before --seconds (default 10000)
-          --sql                        also count the SQL commands per turn (from EF Core's diagnostic events; slows the run a little)
 
         Pipeline settings come from appsettings.json and can be overridden with environment variables,
         e.g. Pipeline__MaxConcurrentConversations=128.
@@ -55,8 +54,6 @@ internal static class Program
             + $"{RuntimeInformation.OSDescription}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, SQLite file in {Path.GetTempPath()}");
         Console.WriteLine();
 
-        using var sql = options.Sql ? new SqlProfile() : null;
-        Scenarios.Sql = sql;
         var results = new List<ScenarioResult>();
         var started = DateTime.UtcNow;
         if (options.Scenario is "throughput" or "all")
@@ -88,7 +85,7 @@ internal static class Program
         return results.Any(r => r.Problems.Count > 0) ? 2 : 0;
     }
 
-    private sealed record Options(string Scenario, BotKind[] Bots, ThroughputSettings Throughput, LatencySettings Latency, bool Sql);
+    private sealed record Options(string Scenario, BotKind[] Bots, ThroughputSettings Throughput, LatencySettings Latency);
 
     private static bool TryParse(string[] args, out Options options, out string error)
     {
@@ -96,8 +93,7 @@ internal static class Program
         BotKind[] bots = [BotKind.Counter, BotKind.Dialogs];
         var throughput = new ThroughputSettings(Turns: 20_000, Conversations: 200, Limit: TimeSpan.FromSeconds(40));
         var latency = new LatencySettings(Conversations: 50, MaxTurns: 10_000, Duration: TimeSpan.FromSeconds(12));
-        var sql = false;
-        options = new Options(scenario, bots, throughput, latency, sql);
+        options = new Options(scenario, bots, throughput, latency);
         error = "";
 
         for (var i = 0; i < args.Length; i++)
@@ -106,12 +102,6 @@ internal static class Program
             if (arg is "throughput" or "latency" or "all" or "ingress")
             {
                 scenario = arg;
-                continue;
-            }
-
-            if (arg == "--sql")
-            {
-                sql = true;
                 continue;
             }
 
@@ -178,7 +168,7 @@ internal static class Program
             }
         }
 
-        options = new Options(scenario, bots, throughput, latency, sql);
+        options = new Options(scenario, bots, throughput, latency);
         return true;
     }
 }

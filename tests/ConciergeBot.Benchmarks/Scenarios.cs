@@ -28,7 +28,6 @@ internal static class Scenarios
     private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(15);
 
     /// <summary>Set by <c>--sql</c>: what the database was asked per turn.</summary>
-    public static SqlProfile? Sql { get; set; }
 
     /// <summary>
     /// Open load: every conversation's messages are pushed through the ingress as fast as it takes
@@ -100,7 +99,6 @@ internal static class Scenarios
 
         Console.WriteLine($"  {used.Since(usage, done.Count)}");
         PrintGate(gate);
-        Sql?.Print(done.Count);
         problems.AddRange(HostProblems(host));
         var result = new ScenarioResult(name, done.Count, replies, seconds, null, $">= {ThroughputTarget:N0} turns/s",
             Met: false, problems);
@@ -144,7 +142,6 @@ internal static class Scenarios
 
         Console.WriteLine($"  {used.Since(usage, samples.Count)}");
         PrintGate(gate);
-        Sql?.Print(samples.Count);
         problems.AddRange(HostProblems(host));
         return new ScenarioResult(name, samples.Count, replies, seconds, total, $"p99 < {P99TargetMs:0} ms",
             Met: total is not null && problems.Count == 0 && total.P99 < P99TargetMs, problems);
@@ -188,7 +185,6 @@ internal static class Scenarios
         Console.WriteLine($"  {accepts.Count:N0} messages accepted in {seconds:0.00} s ({accepts.Count / seconds:N0}/s)");
         Console.WriteLine($"  {used.Since(usage, accepts.Count)}");
         PrintGate(gate);
-        Sql?.Print(accepts.Count);
         return new ScenarioResult(name, accepts.Count, 0, seconds, LatencyStats.From(accepts), "(a ceiling)", null, [.. HostProblems(host)]);
     }
 
@@ -196,7 +192,7 @@ internal static class Scenarios
     {
         if (gate is not null)
         {
-            Console.WriteLine($"  write gate: a probe entering every 5 ms waited p50 {gate.P50:0.0} ms, p99 {gate.P99:0.0} ms, max {gate.Max:0.0} ms ({gate.Count} probes)");
+            Console.WriteLine($"  group commit: an empty write every 5 ms came back committed in p50 {gate.P50:0.0} ms, p99 {gate.P99:0.0} ms, max {gate.Max:0.0} ms ({gate.Count} probes)");
         }
     }
 
@@ -210,7 +206,6 @@ internal static class Scenarios
         }
 
         host.Tracker.ForgetFinished();
-        Sql?.Reset();
     }
 
     private static async Task<(List<Sample> Samples, double Seconds, int Timeouts)> ClosedLoopAsync(
