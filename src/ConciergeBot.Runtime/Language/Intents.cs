@@ -81,6 +81,18 @@ public static class IntentRecognizer
             return Intent.Human;
         }
 
-        return words <= 4 && Phrases[Intent.Greeting].Any(p => TextNormalizer.ContainsPhrase(normalized, p)) ? Intent.Greeting : Intent.None;
+        return IsOnlyGreeting(normalized) ? Intent.Greeting : Intent.None;
+    }
+
+    private static readonly HashSet<string> GreetingWords = new(
+        Phrases[Intent.Greeting].SelectMany(p => p.Split(' '))
+            .Concat(["kak", "kakak", "min", "admin", "gan", "sis", "pak", "bu", "mas", "mbak", "there", "all", "everyone", "team"]),
+        StringComparer.Ordinal);
+
+    /// <summary>"selamat pagi kak" is a greeting; "besok jam 3 sore" is not, though "sore" greets too.</summary>
+    private static bool IsOnlyGreeting(string normalized)
+    {
+        var words = normalized.Split(' ');
+        return words.Length <= 4 && words.All(GreetingWords.Contains) && Phrases[Intent.Greeting].Any(p => TextNormalizer.ContainsPhrase(normalized, p));
     }
 }

@@ -110,12 +110,20 @@ public sealed partial class ConversationScheduler(
         }
         finally
         {
+            bool missed;
             lock (drain)
             {
+                missed = !drain.Retired && drain.Dirty;
                 if (!drain.Retired)
                 {
                     Retire(drain);
                 }
+            }
+
+            if (missed)
+            {
+                // Something arrived while this drain was failing: a fresh drain looks at it now.
+                Notify(drain.ConversationId);
             }
         }
     }

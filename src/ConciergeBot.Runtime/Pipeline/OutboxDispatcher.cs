@@ -101,25 +101,31 @@ public sealed partial class OutboxDispatcher(
         }, cancellationToken);
 
         var results = new ConcurrentDictionary<long, DeliveryResult>();
-        await Parallel.ForEachAsync(
-            due.GroupBy(o => o.ConversationId),
-            new ParallelOptions { MaxDegreeOfParallelism = ParallelConversations, CancellationToken = cancellationToken },
-            async (rows, ct) =>
-            {
-                // Another instance won part of this conversation: stop at its first row to keep the order.
-                foreach (var row in rows.TakeWhile(r => mine.Contains(r.Id)))
+        try
+        {
+            await Parallel.ForEachAsync(
+                due.GroupBy(o => o.ConversationId),
+                new ParallelOptions { MaxDegreeOfParallelism = ParallelConversations, CancellationToken = cancellationToken },
+                async (rows, ct) =>
                 {
-                    var result = await DeliverAsync(row, ct);
-                    results[row.Id] = result;
-                    if (result.Outcome != DeliveryOutcome.Delivered)
+                    // Another instance won part of this conversation: stop at its first row to keep the order.
+                    foreach (var row in rows.TakeWhile(r => mine.Contains(r.Id)))
                     {
-                        return;
+                        var result = await DeliverAsync(row, ct);
+                        results[row.Id] = result;
+                        if (result.Outcome != DeliveryOutcome.Delivered)
+                        {
+                            return;
+                        }
                     }
-                }
-            });
+                });
+        }
+        finally
+        {
+            // What the channels accepted is recorded even while stopping, or it would be sent twice.
+            await RecordAsync(due.Where(r => mine.Contains(r.Id)).ToList(), results, CancellationToken.None);
+        }
 
-        // What the channels accepted is recorded even while stopping, or it would be sent twice.
-        await RecordAsync(due.Where(r => mine.Contains(r.Id)).ToList(), results, CancellationToken.None);
         return results.Count;
     }
 
@@ -173,11 +179,11 @@ public sealed partial class OutboxDispatcher(
             using var update = Sql.Command(connection, transaction, """
                 UPDATE "Outbox" SET "Status" = @status, "Attempts" = @attempts, "NextAttemptAt" = @next, "DeliveredAt" = @delivered,
                     "ChannelMessageId" = @channelMessageId, "LastError" = @error, "ClaimedBy" = NULL, "ClaimedUntil" = NULL
-                WHERE "Id" = @id
-                """, ("@status", 0), ("@attempts", 0), ("@next", now), ("@delivered", null), ("@channelMessageId", null), ("@error", null), ("@id", 0L));
+                WHERE "Id" = @id AND "ClaimedBy" = @me
+                """, ("@status", 0), ("@attempts", 0), ("@next", now), ("@delivered", null), ("@channelMessageId", null), ("@error", null), ("@id", 0L), ("@me", _options.InstanceId));
             using var release = Sql.Command(connection, transaction, """
-                UPDATE "Outbox" SET "ClaimedBy" = NULL, "ClaimedUntil" = NULL WHERE "Id" = @id
-                """, ("@id", 0L));
+                UPDATE "Outbox" SET "ClaimedBy" = NULL, "ClaimedUntil" = NULL WHERE "Id" = @id AND "ClaimedBy" = @me
+                """, ("@id", 0L), ("@me", _options.InstanceId));
             foreach (var row in claimed)
             {
                 if (!results.TryGetValue(row.Id, out var result))

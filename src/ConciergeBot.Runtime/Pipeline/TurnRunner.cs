@@ -95,26 +95,21 @@ public sealed partial class TurnRunner(
         string conversationId, PipelineRows.PendingInbound item, PipelineRows.Conversation? conversation, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope("Conversation {ConversationId}", conversationId);
+        Activity? activity = null;
         for (var attempt = 0; attempt < MaxConflictRetries; attempt++)
         {
-            if (conversation is null)
-            {
-                await using var connection = await connections.OpenAsync(cancellationToken);
-                conversation = await PipelineRows.ConversationAsync(connection, conversationId, cancellationToken);
-            }
-
-            var activity = ActivityJson.Deserialize(item.ActivityJson);
-            var turn = await CreateTurnAsync(conversationId, conversation, activity, cancellationToken);
+            TurnContext? turn = null;
             try
             {
-                try
+                if (conversation is null)
                 {
-                    await Handler.HandleAsync(turn, cancellationToken);
+                    await using var connection = await connections.OpenAsync(cancellationToken);
+                    conversation = await PipelineRows.ConversationAsync(connection, conversationId, cancellationToken);
                 }
-                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-                {
-                    return (await RecordFailureAsync(conversationId, item, activity, ex, cancellationToken), null);
-                }
+
+                activity = ActivityJson.Deserialize(item.ActivityJson);
+                turn = await CreateTurnAsync(conversationId, conversation, activity, cancellationToken);
+                await Handler.HandleAsync(turn, cancellationToken);
 
                 var outgoing = turn.Outgoing.Select(a => ActivityJson.Serialize(Address(a, activity, turn.Language, turn.Business.Name, turn.Now))).ToList();
                 var saved = conversation with
@@ -125,7 +120,9 @@ public sealed partial class TurnRunner(
                     LastActivityAt = turn.Now.UtcDateTime,
                     Version = conversation.Version + 1,
                 };
-                var outboxIds = await writer.WriteAsync((c, tx) => Commit(c, tx, conversationId, item.Id, conversation, saved, activity.ChannelId!, outgoing, turn), cancellationToken);
+                var before = conversation;
+                var committing = turn;
+                var outboxIds = await writer.WriteAsync((c, tx) => Commit(c, tx, conversationId, item.Id, before, saved, activity.ChannelId!, outgoing, committing), cancellationToken);
                 if (outboxIds is null)
                 {
                     // Another instance already answered this message.
@@ -145,13 +142,20 @@ public sealed partial class TurnRunner(
                 LogConflict(conversationId, item.Id);
                 conversation = null;
             }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Whatever broke (a dialog, unreadable state, a constraint at commit) is retried with
+                // backoff and, in the end, marked failed, so the conversation's later messages go on.
+                return (await RecordFailureAsync(conversationId, item, activity, ex, cancellationToken), null);
+            }
             finally
             {
-                turn.DbIfUsed?.Dispose();
+                turn?.DbIfUsed?.Dispose();
             }
         }
 
-        throw new InvalidOperationException($"Conversation {conversationId} kept changing under turn {item.Id}.");
+        var busy = new InvalidOperationException($"Conversation {conversationId} kept changing under turn {item.Id}.");
+        return (await RecordFailureAsync(conversationId, item, activity, busy, cancellationToken), null);
     }
 
     /// <returns>The new outbox ids, or null when the inbox item had already been processed.</returns>
@@ -236,7 +240,7 @@ public sealed partial class TurnRunner(
     }
 
     /// <returns>True when the item was given up, so the conversation's later messages may go on.</returns>
-    private async Task<bool> RecordFailureAsync(string conversationId, PipelineRows.PendingInbound item, Activity inbound, Exception error, CancellationToken cancellationToken)
+    private async Task<bool> RecordFailureAsync(string conversationId, PipelineRows.PendingInbound item, Activity? inbound, Exception error, CancellationToken cancellationToken)
     {
         var attempts = item.Attempts + 1;
         var giveUp = attempts >= _options.MaxTurnAttempts;
@@ -260,10 +264,15 @@ public sealed partial class TurnRunner(
                 """, ("@attempts", attempts), ("@next", (now + delay).UtcDateTime), ("@error", Truncate(error.ToString(), 4000)),
                 ("@status", giveUp ? InboxStatus.Failed : InboxStatus.Pending), ("@id", item.Id)))
             {
-                update.ExecuteNonQuery();
+                if (update.ExecuteNonQuery() == 0)
+                {
+                    // Another instance answered it meanwhile: nothing to record, nobody to apologise to.
+                    return false;
+                }
             }
 
-            if (giveUp)
+            // A message that cannot even be read cannot be answered.
+            if (giveUp && inbound is not null)
             {
                 // The customer hears that something went wrong rather than nothing at all.
                 using var read = Sql.Command(connection, transaction, """SELECT "Language" FROM "Conversations" WHERE "Id" = @id""", ("@id", conversationId));

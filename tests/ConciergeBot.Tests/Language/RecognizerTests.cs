@@ -92,10 +92,26 @@ public sealed class RecognizerTests
     [InlineData("the mechanic did not help and the car is broken", Intent.ReportProblem)]
     [InlineData("kak aku mau reschedule dong", Intent.Reschedule)]
     [InlineData("selamat pagi", Intent.Greeting)]
+    [InlineData("pagi kak", Intent.Greeting)]
+    [InlineData("besok jam 3 sore", Intent.None)]
+    [InlineData("malam ini bisa?", Intent.None)]
     [InlineData("my order number is 12", Intent.None)]
     public void Intents_are_found_without_mistaking_a_word_inside_a_sentence(string text, Intent expected)
     {
         Assert.Equal(expected, IntentRecognizer.Recognize(text));
+    }
+
+    [Theory]
+    [InlineData("2", "en", 2)]
+    [InlineData("1.5", "en", 1.5)]
+    [InlineData("1,500", "en", 1500)]
+    [InlineData("1,5", "id", 1.5)]
+    [InlineData("150.000", "id", 150000)]
+    [InlineData("dua", "id", 2)]
+    [InlineData("about twelve", "en", 12)]
+    public void Numbers_are_read_in_the_language_s_own_style(string text, string language, double expected)
+    {
+        Assert.Equal((decimal)expected, ConciergeBot.Dialogs.Prompts.NumberPrompt.Recognize(text, language));
     }
 
     [Theory]

@@ -21,16 +21,24 @@ public sealed partial class NumberPrompt(string id, PromptValidator<decimal>? va
 
     protected override Task<PromptRecognition<decimal>> RecognizeAsync(TurnContext turn, JsonObject state, PromptOptions options, CancellationToken cancellationToken)
     {
-        var number = Recognize(turn.Activity.Text);
+        var number = Recognize(turn.Activity.Text, turn.Language);
         return Task.FromResult(number is { } n ? PromptRecognition<decimal>.Success(n) : PromptRecognition<decimal>.Failure());
     }
 
-    internal static decimal? Recognize(string? text)
+    /// <summary>
+    /// "1.500" is fifteen hundred in Indonesian and "1,500" in English: a separator followed by
+    /// exactly three digits groups thousands in the language's own style; otherwise it is a decimal point.
+    /// </summary>
+    internal static decimal? Recognize(string? text, string language)
     {
         var digits = Digits().Match(text ?? "");
         if (digits.Success)
         {
-            return decimal.Parse(digits.Value.Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+            var thousands = language == Languages.Indonesian ? '.' : ',';
+            var value = Grouped().IsMatch(digits.Value) && digits.Value.Contains(thousands, StringComparison.Ordinal)
+                ? digits.Value.Replace(thousands.ToString(), "", StringComparison.Ordinal)
+                : digits.Value;
+            return decimal.Parse(value.Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
         }
 
         var normalized = TextNormalizer.Normalize(text);
@@ -43,6 +51,9 @@ public sealed partial class NumberPrompt(string id, PromptValidator<decimal>? va
         return word is null ? null : Words[word];
     }
 
-    [GeneratedRegex(@"-?\d+(?:[.,]\d+)?")]
+    [GeneratedRegex(@"-?\d+(?:[.,]\d{3})*(?:[.,]\d+)?")]
     private static partial Regex Digits();
+
+    [GeneratedRegex(@"^-?\d{1,3}(?:[.,]\d{3})+$")]
+    private static partial Regex Grouped();
 }
