@@ -11,8 +11,11 @@ public sealed class IntentModel(string folder)
 {
     private static readonly ConcurrentDictionary<string, Lazy<IntentClassifier>> Trained = new(StringComparer.Ordinal);
 
-    public IntentClassifier Classifier => Trained.GetOrAdd(Key(folder), _ => new Lazy<IntentClassifier>(() =>
-        IntentClassifier.Train(IntentTrainingData.Load(folder)))).Value;
+    // Looked up once per instance: the files are listed when the model is first needed, not per message.
+    private readonly Lazy<IntentClassifier> _classifier = new(() => Trained.GetOrAdd(Key(folder), _ => new Lazy<IntentClassifier>(() =>
+        IntentClassifier.Train(IntentTrainingData.Load(folder)))).Value);
+
+    public IntentClassifier Classifier => _classifier.Value;
 
     private static string Key(string folder)
     {
