@@ -15,11 +15,12 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<HandoffPlaceholderDialog>();
         services.AddSingleton<RootDialog>();
         services.AddSingleton(sp => new DialogSet().Add(sp.GetRequiredService<RootDialog>()));
-        services.AddSingleton<ITurnHandler>(sp => new DialogBot(
+        services.AddSingleton(sp => new DialogBot(
             sp.GetRequiredService<DialogSet>(),
             RootDialog.DialogId,
             sp.GetRequiredService<IOptions<PipelineOptions>>(),
             sp.GetRequiredService<ILogger<DialogBot>>()));
+        services.AddSingleton<ITurnHandler>(sp => sp.GetRequiredService<DialogBot>());
         return services;
     }
 }

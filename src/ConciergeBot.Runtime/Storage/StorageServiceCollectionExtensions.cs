@@ -21,33 +21,16 @@ public static class StorageServiceCollectionExtensions
         }
 
         var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true };
-        EnsureFolderExists(builder.DataSource);
+        void UseDatabase(DbContextOptionsBuilder options) => options.UseSqlite(builder.ConnectionString).AddInterceptors(new SqlitePragmas());
 
-        var options = new DbContextOptionsBuilder<ConciergeDb>()
-            .UseSqlite(builder.ConnectionString)
-            .AddInterceptors(new SqlitePragmas())
-            .Options;
-        services.AddPooledDbContextFactory<ConciergeDb>(o => o
-            .UseSqlite(builder.ConnectionString)
-            .AddInterceptors(new SqlitePragmas()));
-        services.AddSingleton(new TurnDbFactory(options));
+        var turnOptions = new DbContextOptionsBuilder<ConciergeDb>();
+        UseDatabase(turnOptions);
+        services.AddPooledDbContextFactory<ConciergeDb>(UseDatabase);
+        services.AddSingleton(new TurnDbFactory(turnOptions.Options));
         services.AddSingleton(new DatabaseConnections(builder.ConnectionString));
         services.AddSingleton(sp => new DatabaseWriter(builder.ConnectionString, sp.GetRequiredService<ILogger<DatabaseWriter>>()));
-        services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton(sp => new DatabaseInitializer(
+            builder.DataSource, sp.GetRequiredService<IDbContextFactory<ConciergeDb>>(), sp.GetRequiredService<ILogger<DatabaseInitializer>>()));
         return services;
-    }
-
-    private static void EnsureFolderExists(string dataSource)
-    {
-        if (dataSource is "" or ":memory:" || dataSource.StartsWith("file:", StringComparison.Ordinal))
-        {
-            return;
-        }
-
-        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
     }
 }

@@ -1,24 +1,15 @@
 using ConciergeBot.Dialogs;
-using ConciergeBot.Dialogs.Root;
 using ConciergeBot.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ConciergeBot.Tests.Harness;
 
 /// <summary>Turn handlers that let a test stand in the middle of a turn.</summary>
 public static class Handlers
 {
-    public static DialogBot RealBot(IServiceProvider services) => new(
-        services.GetRequiredService<DialogSet>(),
-        RootDialog.DialogId,
-        services.GetRequiredService<IOptions<PipelineOptions>>(),
-        services.GetRequiredService<ILogger<DialogBot>>());
-
     /// <summary>Registers <paramref name="wrap"/> around the real bot as the turn handler.</summary>
     public static Action<IServiceCollection> Around(Func<ITurnHandler, ITurnHandler> wrap) =>
-        services => services.AddSingleton(sp => wrap(RealBot(sp)));
+        services => services.AddSingleton(sp => wrap(sp.GetRequiredService<DialogBot>()));
 }
 
 /// <summary>Runs the inner handler, but first waits on a gate that the test may never open (a process that hangs, then dies).</summary>
