@@ -19,7 +19,6 @@ public sealed class RootDialogTests
             .Send("halo")
             .AssertReply(DialogTexts.Greeting, "id", ("business", Business))
             .AssertReply(DialogTexts.MenuQuestion, "id")
-            .Do(() => Task.CompletedTask)
             .StartTestAsync();
     }
 

@@ -19,7 +19,7 @@ namespace ConciergeBot.Tests.Harness;
 /// </summary>
 public sealed class BotHarness : IAsyncDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "concierge-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _folder = new();
     private readonly Action<IServiceCollection>? _configure;
     private readonly Dictionary<string, string?> _settings;
     private IHost? _host;
@@ -31,7 +31,6 @@ public sealed class BotHarness : IAsyncDisposable
         _configure = configure;
         _settings = settings;
         _sharedDatabase = sharedDatabase;
-        Directory.CreateDirectory(_folder);
     }
 
     /// <summary>Tuesday 1 December 2026, 09:00 in Jakarta.</summary>
@@ -44,7 +43,7 @@ public sealed class BotHarness : IAsyncDisposable
     /// <summary>Warnings and errors the bot logged, across restarts.</summary>
     public MemoryLoggerProvider Logs { get; } = new();
 
-    public string DatabasePath => _sharedDatabase ?? Path.Combine(_folder, "concierge.db");
+    public string DatabasePath => _sharedDatabase ?? _folder.File("concierge.db");
 
     public IServiceProvider Services => (_host ?? throw new InvalidOperationException("Not started.")).Services;
 
@@ -152,13 +151,6 @@ public sealed class BotHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopHostAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        _folder.Dispose();
     }
 }

@@ -11,7 +11,7 @@ namespace ConciergeBot.Tests.Host;
 /// <summary>The batch command and the operator endpoint of language understanding, as their users call them.</summary>
 public sealed class NluInterfaceTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "concierge-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _folder = new();
 
     [Fact]
     public async Task The_nlu_command_answers_each_line_in_order_and_a_bad_line_with_an_error()
@@ -54,7 +54,7 @@ public sealed class NluInterfaceTests : IDisposable
     public async Task The_parse_endpoint_needs_the_admin_key_and_answers_like_the_command()
     {
         await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
-            .UseSetting("ConnectionStrings:Concierge", $"Data Source={Path.Combine(_folder, "api.db")}")
+            .UseSetting("ConnectionStrings:Concierge", $"Data Source={_folder.File("api.db")}")
             .UseSetting("Admin:ApiKey", "test-admin-key"));
         using var client = app.CreateClient();
         var body = new { id = "x", text = "next Friday at 10", reference = "2026-11-23T10:00:00+07:00" };
@@ -77,15 +77,5 @@ public sealed class NluInterfaceTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 }

@@ -9,12 +9,12 @@ namespace ConciergeBot.Tests.Host;
 /// <summary>The <c>chat</c> verb as a user runs it: a real process with a script of lines on stdin.</summary>
 public sealed class TerminalChatTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "concierge-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _folder = new();
 
     [Fact]
     public async Task A_piped_script_gets_each_reply_printed_and_the_conversation_resumes_next_time()
     {
-        var db = Path.Combine(_folder, "chat.db");
+        var db = _folder.File("chat.db");
 
         var first = await ChatAsync(["--user", "+6281234567890", "--db", db], "halo\n");
         Assert.Contains("You: halo", first, StringComparison.Ordinal);
@@ -30,7 +30,7 @@ public sealed class TerminalChatTests : IDisposable
     [Fact]
     public async Task Language_and_clock_options_are_honoured()
     {
-        var output = await ChatAsync(["--user", "tester", "--language", "en", "--now", "2026-12-24T23:30:00+07:00", "--db", Path.Combine(_folder, "c.db")], "halo\nbatal\n");
+        var output = await ChatAsync(["--user", "tester", "--language", "en", "--now", "2026-12-24T23:30:00+07:00", "--db", _folder.File("c.db")], "halo\nbatal\n");
 
         Assert.Contains("Bot: Hi! I'm the virtual assistant of Bengkel Maju Jaya.", output, StringComparison.Ordinal);
         Assert.Contains("Bot: OK, I've stopped that.", output, StringComparison.Ordinal);
@@ -39,7 +39,7 @@ public sealed class TerminalChatTests : IDisposable
     [Fact]
     public async Task An_unknown_language_is_refused_with_a_clear_message()
     {
-        var (code, _, error) = await HostProcess.RunAsync(["chat", "--language", "fr", "--db", Path.Combine(_folder, "x.db")], "");
+        var (code, _, error) = await HostProcess.RunAsync(["chat", "--language", "fr", "--db", _folder.File("x.db")], "");
 
         Assert.NotEqual(0, code);
         Assert.Contains("fr", error, StringComparison.Ordinal);
@@ -54,8 +54,7 @@ public sealed class TerminalChatTests : IDisposable
             bot.Channel.Fault = _ => DeliveryResult.Failed("21610: recipient unsubscribed");
             await bot.ReceiveAsync("c9", "hello");
             await bot.EventuallyAsync(async db => await db.Outbox.AnyAsync(o => o.LastError != null));
-            database = Path.Combine(_folder, "failures.db");
-            Directory.CreateDirectory(_folder);
+            database = _folder.File("failures.db");
             await bot.StopHostAsync();
             SqliteConnection.ClearAllPools();
             File.Copy(bot.DatabasePath, database);
@@ -75,14 +74,5 @@ public sealed class TerminalChatTests : IDisposable
         return output;
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 }
