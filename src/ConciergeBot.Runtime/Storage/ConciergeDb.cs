@@ -1,3 +1,5 @@
+using ConciergeBot.Events;
+using ConciergeBot.Scheduling;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConciergeBot.Storage;
@@ -10,6 +12,16 @@ public sealed class ConciergeDb(DbContextOptions<ConciergeDb> options) : DbConte
     public DbSet<ConversationRecord> Conversations => Set<ConversationRecord>();
     public DbSet<InboxItem> Inbox => Set<InboxItem>();
     public DbSet<OutboxItem> Outbox => Set<OutboxItem>();
+    public DbSet<Service> Services => Set<Service>();
+    public DbSet<Resource> Resources => Set<Resource>();
+    public DbSet<ResourceService> ResourceServices => Set<ResourceService>();
+    public DbSet<WeeklyHours> WeeklyHours => Set<WeeklyHours>();
+    public DbSet<WeeklyBreak> WeeklyBreaks => Set<WeeklyBreak>();
+    public DbSet<ScheduleOverride> ScheduleOverrides => Set<ScheduleOverride>();
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<AppointmentChange> AppointmentChanges => Set<AppointmentChange>();
+    public DbSet<SlotHold> SlotHolds => Set<SlotHold>();
+    public DbSet<BusinessEvent> BusinessEvents => Set<BusinessEvent>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -75,5 +87,7 @@ public sealed class ConciergeDb(DbContextOptions<ConciergeDb> options) : DbConte
             o.HasIndex(x => new { x.Status, x.ClaimedUntil });
             o.HasIndex(x => new { x.ConversationId, x.Id });
         });
+
+        SchedulingModel.Configure(model);
     }
 }
