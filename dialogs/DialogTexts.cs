@@ -18,7 +18,6 @@ public static class DialogTexts
     public static readonly TextKey Goodbye = new("root.goodbye");
 
     public static readonly TextKey HandoffCustomerAsked = new("handoff.customerAsked");
-    public static readonly TextKey HandoffReschedule = new("handoff.reschedule");
     public static readonly TextKey HandoffReportProblem = new("handoff.reportProblem");
     public static readonly TextKey HandoffAfterRetries = new("handoff.afterRetries");
     public static readonly TextKey HandoffPending = new("handoff.pending");

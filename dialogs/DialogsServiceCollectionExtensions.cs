@@ -1,4 +1,5 @@
 using ConciergeBot.Dialogs.Handoff;
+using ConciergeBot.Dialogs.Reschedule;
 using ConciergeBot.Dialogs.Root;
 using ConciergeBot.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +14,7 @@ public static class DialogsServiceCollectionExtensions
     public static IServiceCollection AddConciergeDialogs(this IServiceCollection services)
     {
         services.AddSingleton<HandoffPlaceholderDialog>();
+        services.AddSingleton<RescheduleDialog>();
         services.AddSingleton<RootDialog>();
         services.AddSingleton(sp => new DialogSet().Add(sp.GetRequiredService<RootDialog>()));
         services.AddSingleton(sp => new DialogBot(

@@ -25,7 +25,6 @@ public sealed partial class HandoffPlaceholderDialog(ILogger<HandoffPlaceholderD
         var text = alreadyAsked ? DialogTexts.HandoffPending : request switch
         {
             { Reason: EscalationReasons.RepromptsExhausted } => DialogTexts.HandoffAfterRetries,
-            { Topic: HandoffTopics.Reschedule } => DialogTexts.HandoffReschedule,
             { Topic: HandoffTopics.ReportProblem } => DialogTexts.HandoffReportProblem,
             _ => DialogTexts.HandoffCustomerAsked,
         };

@@ -5,6 +5,5 @@ public sealed record HandoffRequest(string Reason, string? Topic = null, string?
 
 public static class HandoffTopics
 {
-    public const string Reschedule = "reschedule";
     public const string ReportProblem = "report-problem";
 }

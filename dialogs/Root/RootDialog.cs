@@ -1,5 +1,6 @@
 using ConciergeBot.Dialogs.Handoff;
 using ConciergeBot.Dialogs.Prompts;
+using ConciergeBot.Dialogs.Reschedule;
 using ConciergeBot.Language;
 using ConciergeBot.Language.Intents;
 using ConciergeBot.Pipeline;
@@ -22,13 +23,14 @@ public sealed class RootDialog : ComponentDialog
 
     private readonly IntentModel _intents;
 
-    public RootDialog(HandoffPlaceholderDialog handoff, IntentModel intents)
+    public RootDialog(HandoffPlaceholderDialog handoff, RescheduleDialog reschedule, IntentModel intents)
         : base(DialogId)
     {
         _intents = intents;
         AddDialog(new WaterfallDialog(MenuId, [GreetAndOfferMenuAsync, RouteChoiceAsync]));
         AddDialog(new ChoicePrompt(MenuPromptId));
         AddDialog(handoff);
+        AddDialog(reschedule);
     }
 
     /// <summary>A new request: the intent model decides where it goes; unsure, the menu asks.</summary>
@@ -41,7 +43,7 @@ public sealed class RootDialog : ComponentDialog
             case IntentNames.TalkToAgent:
                 return await HandOffAsync(inner, new HandoffRequest(EscalationReasons.CustomerAsked), cancellationToken);
             case IntentNames.Reschedule:
-                return await HandOffAsync(inner, new HandoffRequest(EscalationReasons.OutOfScope, HandoffTopics.Reschedule), cancellationToken);
+                return await EscalateIfAskedAsync(inner, await inner.BeginDialogAsync(RescheduleDialog.DialogId, new RescheduleOptions(turn.Activity.Text), cancellationToken), cancellationToken);
             case IntentNames.ReportProblem:
                 return await HandOffAsync(inner, new HandoffRequest(EscalationReasons.OutOfScope, HandoffTopics.ReportProblem), cancellationToken);
             case IntentNames.Cancel:
@@ -82,14 +84,19 @@ public sealed class RootDialog : ComponentDialog
             }
         }
 
-        var result = await inner.ContinueDialogAsync(cancellationToken);
-        if (turn.TakeEscalation() is { } escalation)
+        return await EscalateIfAskedAsync(inner, await inner.ContinueDialogAsync(cancellationToken), cancellationToken);
+    }
+
+    /// <summary>A dialog that decided a person must take over (it gave up, or the customer chose a person) hands over here.</summary>
+    private static async Task<DialogTurnResult> EscalateIfAskedAsync(DialogContext inner, DialogTurnResult result, CancellationToken cancellationToken)
+    {
+        if (inner.Turn.TakeEscalation() is not { } escalation)
         {
-            await inner.CancelAllDialogsAsync(cancellationToken);
-            return await HandOffAsync(inner, new HandoffRequest(escalation.Reason, Detail: escalation.Detail), cancellationToken);
+            return result;
         }
 
-        return result;
+        await inner.CancelAllDialogsAsync(cancellationToken);
+        return await HandOffAsync(inner, new HandoffRequest(escalation.Reason, Detail: escalation.Detail), cancellationToken);
     }
 
     private static Task<DialogTurnResult> HandOffAsync(DialogContext inner, HandoffRequest request, CancellationToken cancellationToken) =>
@@ -115,16 +122,18 @@ public sealed class RootDialog : ComponentDialog
         return await step.PromptAsync(MenuPromptId, PromptOptions.Asking(DialogTexts.MenuQuestion, MainMenu.Choices), cancellationToken);
     }
 
-    private static Task<DialogTurnResult> RouteChoiceAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    private static async Task<DialogTurnResult> RouteChoiceAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var choice = (FoundChoice)step.Result!;
-        var request = choice.Value switch
+        if (choice.Value == MainMenu.Reschedule)
         {
-            MainMenu.Reschedule => new HandoffRequest(EscalationReasons.OutOfScope, HandoffTopics.Reschedule),
-            MainMenu.ReportProblem => new HandoffRequest(EscalationReasons.OutOfScope, HandoffTopics.ReportProblem),
-            _ => new HandoffRequest(EscalationReasons.CustomerAsked),
-        };
-        return step.ReplaceDialogAsync(HandoffPlaceholderDialog.DialogId, request, cancellationToken);
+            return await step.ReplaceDialogAsync(RescheduleDialog.DialogId, new RescheduleOptions(), cancellationToken);
+        }
+
+        var request = choice.Value == MainMenu.ReportProblem
+            ? new HandoffRequest(EscalationReasons.OutOfScope, HandoffTopics.ReportProblem)
+            : new HandoffRequest(EscalationReasons.CustomerAsked);
+        return await step.ReplaceDialogAsync(HandoffPlaceholderDialog.DialogId, request, cancellationToken);
     }
 
     private static string FirstName(string displayName) => displayName.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];

@@ -7,6 +7,7 @@ using ConciergeBot.Language.Time.English;
 using ConciergeBot.Language.Time.Indonesian;
 using ConciergeBot.Localization;
 using ConciergeBot.Pipeline;
+using ConciergeBot.Scheduling;
 using ConciergeBot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton<NluParser>();
         services.AddSingleton<NluRequests>();
 
+        services.AddScheduling(configuration);
         services.AddSingleton<BusinessDirectory>();
         services.AddSingleton<PipelineEvents>();
         services.AddSingleton<TurnRunner>();

@@ -105,4 +105,5 @@ public static class EscalationReasons
     public const string RepromptsExhausted = "reprompts-exhausted";
     public const string OutOfScope = "out-of-scope";
     public const string TurnFailed = "turn-failed";
+    public const string PolicyRefusal = "policy-refusal";
 }

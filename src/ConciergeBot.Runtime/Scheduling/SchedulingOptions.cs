@@ -73,3 +73,24 @@ public sealed class ReschedulePolicyOverride
     public ReasonRequirement? Reason { get; set; }
     public TimeSpan? MaxAhead { get; set; }
 }
+
+public enum RescheduleRefusal
+{
+    /// <summary>Too close to the start for the bot to move it.</summary>
+    TooClose,
+
+    /// <summary>Moved as often as the policy allows.</summary>
+    TooManyChanges,
+}
+
+public static class ReschedulePolicyRules
+{
+    /// <summary>Why the bot may not move an appointment starting at <paramref name="start"/>, or null when it may.</summary>
+    public static RescheduleRefusal? Refusal(this ReschedulePolicy policy, DateTimeOffset start, int rescheduleCount, DateTimeOffset now) =>
+        start - now < policy.Cutoff ? RescheduleRefusal.TooClose
+        : rescheduleCount >= policy.MaxReschedules ? RescheduleRefusal.TooManyChanges
+        : null;
+
+    /// <summary>The latest new start the policy allows.</summary>
+    public static DateTimeOffset Latest(this ReschedulePolicy policy, DateTimeOffset now) => now + policy.MaxAhead;
+}

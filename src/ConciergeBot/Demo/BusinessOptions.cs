@@ -18,6 +18,6 @@ public sealed class BusinessOptions
     [RegularExpression("^(en|id)$")]
     public string DefaultLanguage { get; set; } = "id";
 
-    /// <summary>Adds demo customers on first start, so the bot can be tried at once.</summary>
-    public bool SeedDemoCustomers { get; set; } = true;
+    /// <summary>Adds a demo workshop on first start (services, bays, hours, a holiday, customers and their upcoming appointments), so the bot can be tried at once.</summary>
+    public bool SeedDemoData { get; set; } = true;
 }

@@ -1,11 +1,10 @@
-using ConciergeBot.Customers;
 using ConciergeBot.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace ConciergeBot.Demo;
 
-/// <summary>On first start, the configured business and (optionally) two demo customers, one per language.</summary>
+/// <summary>On first start, the configured business and (optionally) the demo workshop's calendar and customers.</summary>
 internal sealed partial class DemoBusinessSeeder(IOptions<BusinessOptions> options, TimeProvider clock, ILogger<DemoBusinessSeeder> logger) : IDatabaseSeeder
 {
     public async Task SeedAsync(ConciergeDb db, CancellationToken cancellationToken)
@@ -16,27 +15,20 @@ internal sealed partial class DemoBusinessSeeder(IOptions<BusinessOptions> optio
         }
 
         var business = options.Value;
-        TimeZoneInfo.FindSystemTimeZoneById(business.TimeZone);
-        db.Businesses.Add(new Business { Id = Guid.NewGuid(), Name = business.Name, TimeZoneId = business.TimeZone, DefaultLanguage = business.DefaultLanguage });
-        if (business.SeedDemoCustomers)
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(business.TimeZone);
+        var businessId = Guid.NewGuid();
+        db.Businesses.Add(new Business { Id = businessId, Name = business.Name, TimeZoneId = business.TimeZone, DefaultLanguage = business.DefaultLanguage });
+        if (business.SeedDemoData)
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            db.Customers.Add(Customer("Budi Santoso", "id", "+6281234567890", now));
-            db.Customers.Add(Customer("Sarah Tan", "en", "+6281298765432", now));
+            var now = clock.GetUtcNow();
+            var customers = DemoSchedule.Customers(now.UtcDateTime);
+            db.Customers.AddRange(customers.Values);
+            DemoSchedule.Seed(db, businessId, zone, now, customers);
         }
 
         await db.SaveChangesAsync(cancellationToken);
         LogSeeded(business.Name, business.TimeZone);
     }
-
-    private static Customer Customer(string name, string language, string phone, DateTime now) => new()
-    {
-        Id = Guid.NewGuid(),
-        DisplayName = name,
-        PreferredLanguage = language,
-        CreatedAt = now,
-        Addresses = [new CustomerAddress { Kind = CustomerAddresses.Phone, Value = phone }],
-    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "New database: seeded the business {Business} ({TimeZone})")]
     private partial void LogSeeded(string business, string timeZone);

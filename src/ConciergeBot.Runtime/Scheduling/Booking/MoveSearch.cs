@@ -1,0 +1,104 @@
+using ConciergeBot.Conversations;
+using ConciergeBot.Scheduling.Availability;
+using ConciergeBot.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ConciergeBot.Scheduling.Booking;
+
+/// <summary>Why a requested time cannot be offered.</summary>
+public enum UnavailableReason
+{
+    /// <summary>Someone else has it (or holds it while confirming).</summary>
+    Taken,
+
+    /// <summary>Nobody who does this service works then (closed, a holiday, a break).</summary>
+    Closed,
+
+    /// <summary>Sooner than the business's minimum notice.</summary>
+    TooSoon,
+
+    /// <summary>Further ahead than the reschedule policy or the booking horizon allows.</summary>
+    TooFar,
+}
+
+/// <summary>
+/// Free times to move one appointment to, as its conversation sees them: the appointment itself and
+/// the conversation's own hold never stand in the way, its current resource is preferred, and the
+/// reschedule policy's limit on how far ahead applies.
+/// </summary>
+public sealed class MoveSearch(
+    IDbContextFactory<ConciergeDb> dbs,
+    SlotFinder finder,
+    BusinessDirectory businesses,
+    IOptions<SchedulingOptions> options,
+    TimeProvider clock)
+{
+    /// <summary>How far around a requested time alternatives are looked for.</summary>
+    private static readonly TimeSpan Reach = TimeSpan.FromDays(15);
+
+    public async Task<Slot?> FindAtAsync(AppointmentView appointment, DateTimeOffset start, string holder, CancellationToken cancellationToken)
+    {
+        var (schedule, request) = await LoadAsync(appointment, holder, start, start, cancellationToken);
+        return finder.FindAt(schedule, request, start);
+    }
+
+    public async Task<IReadOnlyList<Slot>> NearestAsync(AppointmentView appointment, DateTimeOffset target, string holder, int count, CancellationToken cancellationToken)
+    {
+        var (schedule, request) = await LoadAsync(appointment, holder, target - Reach, target + Reach, cancellationToken);
+        return finder.Nearest(schedule, request, target, count);
+    }
+
+    public async Task<IReadOnlyList<Slot>> InWindowAsync(AppointmentView appointment, DateTimeOffset from, DateTimeOffset to, string holder, int count, CancellationToken cancellationToken)
+    {
+        var (schedule, request) = await LoadAsync(appointment, holder, from, to, cancellationToken);
+        return finder.BestInWindow(schedule, request, from, to, count);
+    }
+
+    /// <summary>Why <paramref name="start"/> is not free for this appointment.</summary>
+    public async Task<UnavailableReason> WhyNotAsync(AppointmentView appointment, DateTimeOffset start, string holder, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var rules = options.Value;
+        if (start < now + rules.MinimumNotice)
+        {
+            return UnavailableReason.TooSoon;
+        }
+
+        if (start > Latest(appointment, now))
+        {
+            return UnavailableReason.TooFar;
+        }
+
+        var (schedule, request) = await LoadAsync(appointment, holder, start, start, cancellationToken);
+        return finder.FindAt(schedule with { Busy = [] }, request, start) is null ? UnavailableReason.Closed : UnavailableReason.Taken;
+    }
+
+    /// <summary>The latest start this appointment may move to: the policy's limit or the booking horizon, whichever is sooner.</summary>
+    public DateTimeOffset Latest(AppointmentView appointment, DateTimeOffset now)
+    {
+        var rules = options.Value;
+        var policyLimit = rules.PolicyFor(appointment.ServiceCode).Latest(now);
+        var horizon = now + rules.Horizon;
+        return businesses.Current.ToLocal(policyLimit < horizon ? policyLimit : horizon);
+    }
+
+    private async Task<(ScheduleSnapshot Schedule, SlotRequest Request)> LoadAsync(
+        AppointmentView appointment, string holder, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var business = businesses.Current;
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var service = await db.Services.AsNoTracking().FirstAsync(s => s.Id == appointment.ServiceId, cancellationToken);
+        var schedule = await ScheduleReader.LoadAsync(db, business.Id, business.TimeZone, from, to, now, cancellationToken);
+        return (schedule, Request(appointment, service, holder, now));
+    }
+
+    internal SlotRequest Request(AppointmentView appointment, Service service, string holder, DateTimeOffset now) => new(
+        ServiceTiming.Of(service),
+        now,
+        PreferredResourceId: appointment.ResourceId,
+        MovingAppointmentId: appointment.Id,
+        Holder: holder,
+        Latest: Latest(appointment, now));
+}
