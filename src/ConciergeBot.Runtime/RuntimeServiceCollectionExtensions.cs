@@ -1,4 +1,5 @@
 using ConciergeBot.Conversations;
+using ConciergeBot.Events;
 using ConciergeBot.Language;
 using ConciergeBot.Language.Intents;
 using ConciergeBot.Language.Nlu;
@@ -53,6 +54,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ConversationScheduler>());
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<InboxRecovery>());
+        services.AddBusinessEvents(configuration);
         return services;
     }
 }

@@ -26,6 +26,12 @@ public sealed class BusinessEvent
     public BusinessEventStatus Status { get; set; }
     public int Attempts { get; set; }
     public DateTime? NextAttemptAt { get; set; }
+
+    /// <summary>The instance posting it now; with <see cref="ClaimedUntil"/>, keeps a second instance from posting it at the same time.</summary>
+    public string? ClaimedBy { get; set; }
+
+    public DateTime? ClaimedUntil { get; set; }
+
     public DateTime? DeliveredAt { get; set; }
     public string? LastError { get; set; }
 }

@@ -85,8 +85,11 @@ internal static class SchedulingModel
         model.Entity<BusinessEvent>(e =>
         {
             e.Property(x => x.Type).HasMaxLength(64);
+            e.Property(x => x.ClaimedBy).HasMaxLength(64);
             e.HasIndex(x => x.EventId).IsUnique();
             e.HasIndex(x => new { x.Status, x.NextAttemptAt });
+            // The dispatcher walks pending events in id order.
+            e.HasIndex(x => new { x.Status, x.Id });
         });
     }
 }

@@ -79,18 +79,18 @@ public sealed class DoubleBookingTests
     {
         await using var bot = await BotHarness.StartAsync();
         var bay1 = await bot.ResourceIdAsync("bay-1");
-        var appointment = await bot.BookAsync("T-1", "servis-ac", "bay-1", Dec(3, 10));
+        var appointment = await bot.BookAsync("T-1", "servis-ac", "bay-1", Dec(2, 14));
         var rescheduler = bot.Services.GetRequiredService<Rescheduler>();
 
         var result = await rescheduler.RescheduleAsync(
-            new RescheduleRequest(appointment, new Slot(bay1, Dec(3, 10, 30), Dec(3, 11, 30)), "traffic", "conversation-1", "key-1"), CancellationToken.None);
+            new RescheduleRequest(appointment, new Slot(bay1, Dec(2, 14, 30), Dec(2, 15, 30)), "traffic", "conversation-1", "key-1"), CancellationToken.None);
 
         Assert.Equal(RescheduleStatus.Done, result.Status);
         var stored = await bot.AppointmentAsync("T-1");
-        Assert.Equal(Dec(3, 10, 30).UtcDateTime, stored.Start);
+        Assert.Equal(Dec(2, 14, 30).UtcDateTime, stored.Start);
         Assert.Equal(1, stored.RescheduleCount);
         var change = Assert.Single(stored.History, h => h.Kind == AppointmentChangeKind.Rescheduled);
-        Assert.Equal(("traffic", Actors.Bot, Dec(3, 10).UtcDateTime), (change.Reason, change.Actor, change.FromStart!.Value));
+        Assert.Equal(("traffic", Actors.Bot, Dec(2, 14).UtcDateTime), (change.Reason, change.Actor, change.FromStart!.Value));
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class DoubleBookingTests
     {
         await using var bot = await BotHarness.StartAsync();
         var bay1 = await bot.ResourceIdAsync("bay-1");
-        var appointment = await bot.BookAsync("T-1", "servis-ac", "bay-1", Dec(3, 10));
+        var appointment = await bot.BookAsync("T-1", "servis-ac", "bay-1", Dec(2, 14));
         var rescheduler = bot.Services.GetRequiredService<Rescheduler>();
         var request = new RescheduleRequest(appointment, new Slot(bay1, Dec(4, 14), Dec(4, 15)), null, "conversation-1", "conversation-1/message-7");
 

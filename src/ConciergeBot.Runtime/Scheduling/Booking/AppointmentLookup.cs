@@ -14,8 +14,7 @@ public sealed class AppointmentLookup(IDbContextFactory<ConciergeDb> dbs, Busine
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        var rows = await AppointmentViews.Rows(db)
-            .Where(r => r.Appointment.CustomerId == customerId && r.Appointment.Status == AppointmentStatus.Booked && r.Appointment.Start > now)
+        var rows = await AppointmentViews.Rows(db, a => a.CustomerId == customerId && a.Status == AppointmentStatus.Booked && a.Start > now)
             .Take(10)
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r => r.ToView(businesses.Current.TimeZone))];
@@ -25,7 +24,7 @@ public sealed class AppointmentLookup(IDbContextFactory<ConciergeDb> dbs, Busine
     public async Task<AppointmentView?> GetAsync(Guid appointmentId, CancellationToken cancellationToken)
     {
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        var row = await AppointmentViews.Rows(db).FirstOrDefaultAsync(r => r.Appointment.Id == appointmentId, cancellationToken);
+        var row = await AppointmentViews.Rows(db, a => a.Id == appointmentId).FirstOrDefaultAsync(cancellationToken);
         return row?.ToView(businesses.Current.TimeZone);
     }
 
@@ -45,9 +44,8 @@ public sealed class AppointmentLookup(IDbContextFactory<ConciergeDb> dbs, Busine
 
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        var row = await AppointmentViews.Rows(db)
-            .Where(r => candidates.Contains(r.Appointment.Reference.Replace("-", "").Replace(" ", "").ToUpper())
-                && r.Appointment.Status == AppointmentStatus.Booked && r.Appointment.Start > now)
+        var row = await AppointmentViews.Rows(db, a => candidates.Contains(a.Reference.Replace("-", "").Replace(" ", "").ToUpper())
+                && a.Status == AppointmentStatus.Booked && a.Start > now)
             .FirstOrDefaultAsync(cancellationToken);
         if (row is null)
         {

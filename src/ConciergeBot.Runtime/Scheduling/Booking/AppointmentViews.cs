@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using ConciergeBot.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -5,9 +6,9 @@ namespace ConciergeBot.Scheduling.Booking;
 
 internal static class AppointmentViews
 {
-    /// <summary>Booked appointments as views, in start order, times in the business's zone.</summary>
-    public static IQueryable<AppointmentRow> Rows(ConciergeDb db) =>
-        from a in db.Appointments.AsNoTracking()
+    /// <summary>The appointments <paramref name="filter"/> picks, with their service and resource, in start order.</summary>
+    public static IQueryable<AppointmentRow> Rows(ConciergeDb db, Expression<Func<Appointment, bool>> filter) =>
+        from a in db.Appointments.AsNoTracking().Where(filter)
         join s in db.Services on a.ServiceId equals s.Id
         join r in db.Resources on a.ResourceId equals r.Id
         orderby a.Start

@@ -47,6 +47,7 @@ public sealed partial class Rescheduler(
     TurnDbFactory dbFactory,
     SlotFinder finder,
     MoveSearch search,
+    BusinessEventDispatcher events,
     BusinessDirectory businesses,
     IOptions<SchedulingOptions> options,
     TimeProvider clock,
@@ -89,6 +90,7 @@ public sealed partial class Rescheduler(
             var result = await writer.WriteAsync((connection, transaction) => Move(connection, transaction, request), cancellationToken);
             if (result.Status == RescheduleStatus.Done)
             {
+                events.Wake();
                 LogMoved(request.ConversationId, request.Appointment.Reference, request.NewSlot.Start);
             }
 
@@ -190,7 +192,7 @@ public sealed partial class Rescheduler(
     }
 
     private AppointmentView View(ConciergeDb db, Guid appointmentId) =>
-        AppointmentViews.Rows(db).First(r => r.Appointment.Id == appointmentId).ToView(businesses.Current.TimeZone);
+        AppointmentViews.Rows(db, a => a.Id == appointmentId).First().ToView(businesses.Current.TimeZone);
 
     /// <summary>A unit of work on the writer's connection and transaction.</summary>
     private ConciergeDb Open(SqliteConnection connection, SqliteTransaction transaction)
