@@ -52,7 +52,11 @@ public sealed partial class RescheduleDialog
                 return await step.NextAsync(new PickedSlot(free), cancellationToken);
             }
 
-            await SayWhyNotAsync(turn, appointment, reading.Start, cancellationToken);
+            if (!options.Explained)
+            {
+                await SayWhyNotAsync(turn, appointment, reading.Start, cancellationToken);
+            }
+
             return await OfferAsync(step, await _search.NearestAsync(appointment, reading.Start, holder, AlternativesOffered, cancellationToken), RescheduleTexts.Nearest, cancellationToken);
         }
 
@@ -103,7 +107,7 @@ public sealed partial class RescheduleDialog
         if (!await _rescheduler.HoldAsync(options.Appointment, slot, turn.ConversationId, cancellationToken))
         {
             await turn.SayAsync(RescheduleTexts.JustTaken, ("when", ScheduleWording.When(turn, slot.Start)));
-            return await StartOverWithAsync(step, options, TimeReading.Point(slot.Start), cancellationToken);
+            return await StartOverWithAsync(step, options, TimeReading.Point(slot.Start), cancellationToken, explained: true);
         }
 
         step.SetValue(SlotKey, slot);
@@ -135,7 +139,7 @@ public sealed partial class RescheduleDialog
                 return await step.EndDialogAsync(moved, cancellationToken);
             case RescheduleStatus.SlotTaken or RescheduleStatus.TooFar:
                 await turn.SayAsync(RescheduleTexts.JustTaken, ("when", ScheduleWording.When(turn, slot.Start)));
-                return await StartOverWithAsync(step, options, TimeReading.Point(slot.Start), cancellationToken);
+                return await StartOverWithAsync(step, options, TimeReading.Point(slot.Start), cancellationToken, explained: true);
             case RescheduleStatus.Refused:
                 var policy = _options.PolicyFor(options.Appointment.ServiceCode);
                 await (result.Refusal == Scheduling.RescheduleRefusal.TooClose
@@ -186,10 +190,10 @@ public sealed partial class RescheduleDialog
     }
 
     private static Task<DialogTurnResult> AskAgainAsync(WaterfallStepContext step, WhenOptions options, CancellationToken cancellationToken) =>
-        step.ReplaceDialogAsync(WhenId, options with { Requested = null, FirstMessage = null, AskAgain = true }, cancellationToken);
+        step.ReplaceDialogAsync(WhenId, options with { Requested = null, FirstMessage = null, AskAgain = true, Explained = false }, cancellationToken);
 
-    private static Task<DialogTurnResult> StartOverWithAsync(WaterfallStepContext step, WhenOptions options, TimeReading requested, CancellationToken cancellationToken) =>
-        step.ReplaceDialogAsync(WhenId, options with { Requested = requested, FirstMessage = null }, cancellationToken);
+    private static Task<DialogTurnResult> StartOverWithAsync(WaterfallStepContext step, WhenOptions options, TimeReading requested, CancellationToken cancellationToken, bool explained = false) =>
+        step.ReplaceDialogAsync(WhenId, options with { Requested = requested, FirstMessage = null, Explained = explained }, cancellationToken);
 
     /// <summary>A choice or a yes/no question also accepts a new time instead of an answer.</summary>
     private Task<bool> AcceptATimeInsteadAsync<T>(PromptValidatorContext<T> context, CancellationToken cancellationToken) =>

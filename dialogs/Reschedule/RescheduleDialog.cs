@@ -98,9 +98,11 @@ public sealed partial class RescheduleDialog : ComponentDialog
 
         step.SetValue(AppointmentsKey, appointments);
         var turn = step.Turn;
+        // "the oil change" or "BMJ-1002" picks an appointment as well as its number does.
         var choices = appointments.Select((a, i) => new Choice(
             i.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            turn.Text(RescheduleTexts.AppointmentChoice, ("service", ServiceName(turn, a)), ("when", ScheduleWording.Slot(turn, a.Start)))));
+            turn.Text(RescheduleTexts.AppointmentChoice, ("service", ServiceName(turn, a)), ("when", ScheduleWording.Slot(turn, a.Start))),
+            [ServiceName(turn, a), a.Reference]));
         return await step.PromptAsync(ChoicePromptId, PromptOptions.Asking(RescheduleTexts.WhichAppointment, choices), cancellationToken);
     }
 

@@ -25,9 +25,19 @@ public static partial class ChoiceRecognizer
             }
         }
 
+        // A number is the position the customer sees ("2" is the second option), even when
+        // some option's internal value happens to be a number too.
         if (Index(normalized, choices.Count) is { } index)
         {
             return new FoundChoice(choices[index].Value, index);
+        }
+
+        for (var i = 0; i < choices.Count; i++)
+        {
+            if (TextNormalizer.Normalize(choices[i].Value) == normalized)
+            {
+                return new FoundChoice(choices[i].Value, i);
+            }
         }
 
         var found = Enumerable.Range(0, choices.Count).Where(i => Matches(normalized, choices[i], exact: false)).ToList();
@@ -36,7 +46,7 @@ public static partial class ChoiceRecognizer
 
     private static bool Matches(string normalized, Choice choice, bool exact)
     {
-        IEnumerable<string> names = [choice.Title, choice.Value, .. choice.Synonyms ?? []];
+        IEnumerable<string> names = exact ? [choice.Title, .. choice.Synonyms ?? []] : [choice.Title, choice.Value, .. choice.Synonyms ?? []];
         return exact
             ? names.Any(n => TextNormalizer.Normalize(n) == normalized)
             : names.Any(n => TextNormalizer.ContainsPhrase(normalized, n));

@@ -184,6 +184,12 @@ public sealed class PromptTests
 
         private static async Task<bool> OneToTen(PromptValidatorContext<decimal> context, CancellationToken ct)
         {
+            if (!context.Recognized.Succeeded)
+            {
+                // Not a number at all: the prompt's own retry says so.
+                return false;
+            }
+
             if (context.Recognized.Value is >= 1 and <= 10)
             {
                 return true;

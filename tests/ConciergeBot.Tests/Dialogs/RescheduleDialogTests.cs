@@ -180,8 +180,8 @@ public sealed class RescheduleDialogTests
             .AssertReplyContains("Senin, 7 Desember pukul 10.00?")
             .Send("nggak deh")
             .AssertReply(RescheduleTexts.AskWhenAgain, "id")
-            .Send("selasa jam 2 siang")
-            .AssertReplyContains("ke Selasa, 8 Desember pukul 14.00?")
+            .Send("rabu jam 2 siang")
+            .AssertReplyContains("ke Rabu, 2 Desember pukul 14.00?")
             .StartTestAsync();
 
         Assert.Equal(Dec(4, 10).UtcDateTime, (await bot.AppointmentAsync("BMJ-1001")).Start);
@@ -195,8 +195,8 @@ public sealed class RescheduleDialogTests
         await StartAsBudi(bot, "en")
             .Send("monday at 10am")
             .AssertReplyContains("to Monday 7 December at 10:00?")
-            .Send("actually, tuesday at 2pm")
-            .AssertReplyContains("to Tuesday 8 December at 14:00?")
+            .Send("actually, wednesday at 2pm")
+            .AssertReplyContains("to Wednesday 2 December at 14:00?")
             .StartTestAsync();
     }
 

@@ -63,8 +63,10 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null)
         var attempts = (state[AttemptsKey]?.GetValue<int>() ?? 0) + 1;
         state[AttemptsKey] = attempts;
         var sentBefore = dc.Turn.Outgoing.Count;
-        var valid = recognized.Succeeded
-            && (validator is null || await validator(new PromptValidatorContext<T>(dc.Turn, recognized, options, attempts), cancellationToken));
+        // As in Bot Framework, a validator sees every answer, so it may also accept one the prompt could not read.
+        var valid = validator is null
+            ? recognized.Succeeded
+            : await validator(new PromptValidatorContext<T>(dc.Turn, recognized, options, attempts), cancellationToken);
         if (valid)
         {
             return await dc.EndDialogAsync(recognized.Value, cancellationToken);
