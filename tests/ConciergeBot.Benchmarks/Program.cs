@@ -11,9 +11,10 @@ namespace ConciergeBot.Benchmarks;
 internal static class Program
 {
     private const string Usage = """
-        usage: dotnet run -c Release --project tests/ConciergeBot.Benchmarks -- [throughput|latency|all|ingress|nlu] [options]
+        usage: dotnet run -c Release --project tests/ConciergeBot.Benchmarks -- [throughput|latency|all|ingress|nlu|slots] [options]
 
           nlu                          BenchmarkDotNet: one warm parse of a message per language
+          slots                        BenchmarkDotNet: slot search on 90 days, 20 resources, 5,000 appointments
 
           throughput, latency          the two load scenarios; all (the default) runs both
           ingress                      a diagnosis: how fast TurnIngress.AcceptAsync alone goes, with every turn held back
@@ -35,6 +36,12 @@ internal static class Program
         if (args is ["nlu", ..])
         {
             NluParseBenchmarks.Run(args[1..]);
+            return 0;
+        }
+
+        if (args is ["slots", ..])
+        {
+            SlotSearchBenchmarks.Run(args[1..]);
             return 0;
         }
 

@@ -5,9 +5,10 @@ namespace ConciergeBot.Scheduling.Availability;
 /// <list type="number">
 /// <item>Days are searched outward from the target's date (the same date, then a day before and after, …),
 /// at most <see cref="SearchDays"/> days each way, and only as far as needed.</item>
-/// <item>Ranking: the nearer date first; on one date, the clock time nearest the target's, where a start in
-/// another part of the day (morning, midday, late afternoon, evening, night) counts
-/// <see cref="OtherPartPenalty"/> further away; at an equal distance the later start first.</item>
+/// <item>Ranking: the nearer date first; then, on any date, the clock time nearest the target's clock time,
+/// where a start in another part of the day (morning, midday, late afternoon, evening, night) counts
+/// <see cref="OtherPartPenalty"/> further away; at an equal distance the start after the target first.
+/// The target itself, when it is free after all, ranks first.</item>
 /// <item>With room for two or more, an earlier and a later start are both offered when both exist on the
 /// target's date or the day next to it: the best one of the missing side replaces the weakest pick.</item>
 /// </list>

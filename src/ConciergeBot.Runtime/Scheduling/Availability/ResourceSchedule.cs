@@ -6,8 +6,11 @@ internal sealed class ResourceSchedule
     private readonly WallInterval[][] _weekly = new WallInterval[7][];
     private readonly Dictionary<DateOnly, WallInterval[]> _overrides;
     private readonly BusyTime[] _busy;
-    private readonly HashSet<Guid> _appointments = [];
-    private readonly HashSet<string> _holders = new(StringComparer.Ordinal);
+
+    // Parallel to _busy (Guid.Empty for a hold), and where the holds are: a request that moves an
+    // appointment or holds a slot finds what to leave out with a tight scan, nothing indexed up front.
+    private readonly Guid[] _appointmentIds;
+    private readonly int[] _holds;
 
     /// <param name="busy">This resource's busy times, sorted by start.</param>
     public ResourceSchedule(ResourceCalendar calendar, BusyTime[] busy)
@@ -21,19 +24,18 @@ internal sealed class ResourceSchedule
 
         _overrides = WorkingHours.ByDate(calendar.Overrides);
         _busy = busy;
-        foreach (var b in busy)
+        _appointmentIds = new Guid[busy.Length];
+        var holds = new List<int>();
+        for (var i = 0; i < busy.Length; i++)
         {
-            if (b.AppointmentId is { } appointment)
+            _appointmentIds[i] = busy[i].AppointmentId ?? Guid.Empty;
+            if (busy[i].Holder is not null)
             {
-                _appointments.Add(appointment);
-            }
-
-            if (b.Holder is { } holder)
-            {
-                _holders.Add(holder);
+                holds.Add(i);
             }
         }
 
+        _holds = [.. holds];
         Busy = BusyIntervals.Merge(busy);
     }
 
@@ -53,14 +55,12 @@ internal sealed class ResourceSchedule
     /// <summary>The busy time a request sees: the appointment it moves and its own hold do not count.</summary>
     public BusyIntervals BusyFor(Guid? movingAppointmentId, string? holder)
     {
-        var moving = movingAppointmentId is { } id && _appointments.Contains(id);
-        var holding = holder is not null && _holders.Contains(holder);
-        if (!moving && !holding)
-        {
-            return Busy;
-        }
-
-        return BusyIntervals.Merge(_busy, b =>
-            (moving && b.AppointmentId == movingAppointmentId) || (holding && string.Equals(b.Holder, holder, StringComparison.Ordinal)));
+        var moving = movingAppointmentId is { } id && id != Guid.Empty && Array.IndexOf(_appointmentIds, id) >= 0;
+        var holding = holder is not null && Array.Exists(_holds, i => string.Equals(_busy[i].Holder, holder, StringComparison.Ordinal));
+        return moving || holding ? BusyIntervals.Merge(_busy, b => Excluded(b, movingAppointmentId, holder)) : Busy;
     }
+
+    private static bool Excluded(BusyTime busy, Guid? movingAppointmentId, string? holder) =>
+        (movingAppointmentId is not null && busy.AppointmentId == movingAppointmentId)
+        || (holder is not null && string.Equals(busy.Holder, holder, StringComparison.Ordinal));
 }

@@ -30,26 +30,42 @@ internal sealed class ScheduleIndex
             }
         }
 
-        var busy = new List<BusyTime>[calendars.Count];
-        for (var i = 0; i < busy.Length; i++)
+        // Two passes (count, then fill) so each resource's busy times land in one array of the right size.
+        var owner = new int[snapshot.Busy.Count];
+        var counts = new int[calendars.Count];
+        for (var b = 0; b < owner.Length; b++)
         {
-            busy[i] = [];
+            owner[b] = order.TryGetValue(snapshot.Busy[b].ResourceId, out var i) ? i : -1;
+            if (owner[b] >= 0)
+            {
+                counts[owner[b]]++;
+            }
         }
 
-        foreach (var b in snapshot.Busy)
+        var busy = new BusyTime[calendars.Count][];
+        var starts = new long[calendars.Count][];
+        for (var i = 0; i < busy.Length; i++)
         {
-            if (order.TryGetValue(b.ResourceId, out var i))
+            busy[i] = new BusyTime[counts[i]];
+            starts[i] = new long[counts[i]];
+            counts[i] = 0;
+        }
+
+        for (var b = 0; b < owner.Length; b++)
+        {
+            if (owner[b] is var i and >= 0)
             {
-                busy[i].Add(b);
+                var time = snapshot.Busy[b];
+                starts[i][counts[i]] = time.Start.UtcTicks;
+                busy[i][counts[i]++] = time;
             }
         }
 
         Resources = new ResourceSchedule[calendars.Count];
         for (var i = 0; i < calendars.Count; i++)
         {
-            var sorted = busy[i].ToArray();
-            Array.Sort(sorted, static (a, b) => a.Start.UtcTicks.CompareTo(b.Start.UtcTicks));
-            Resources[i] = new ResourceSchedule(calendars[i], sorted);
+            Array.Sort(starts[i], busy[i]);
+            Resources[i] = new ResourceSchedule(calendars[i], busy[i]);
         }
     }
 
