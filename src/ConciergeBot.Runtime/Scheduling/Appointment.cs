@@ -45,9 +45,12 @@ public sealed class Appointment
         ResourceId = resourceId;
         Start = startUtc;
         End = startUtc.AddMinutes(service.DurationMinutes);
-        BlockedStart = Start.AddMinutes(-service.BufferBeforeMinutes);
-        BlockedEnd = End.AddMinutes(service.BufferAfterMinutes);
+        (BlockedStart, BlockedEnd) = Blocked(startUtc, service);
     }
+
+    /// <summary>The time a service starting at <paramref name="startUtc"/> keeps its resource busy, buffers included.</summary>
+    public static (DateTime Start, DateTime End) Blocked(DateTime startUtc, Service service) =>
+        (startUtc.AddMinutes(-service.BufferBeforeMinutes), startUtc.AddMinutes(service.DurationMinutes + service.BufferAfterMinutes));
 
     public static bool Blocks(AppointmentStatus status) => status is AppointmentStatus.Booked or AppointmentStatus.Completed;
 }

@@ -67,13 +67,12 @@ public sealed partial class Rescheduler(
                 return false;
             }
 
-            var placed = new Appointment { Reference = "" };
-            placed.Place(slot.ResourceId, slot.Start.UtcDateTime, service);
+            var (blockedStart, blockedEnd) = Appointment.Blocked(slot.Start.UtcDateTime, service);
             db.SlotHolds.Add(new SlotHold
             {
                 ResourceId = slot.ResourceId,
-                BlockedStart = placed.BlockedStart,
-                BlockedEnd = placed.BlockedEnd,
+                BlockedStart = blockedStart,
+                BlockedEnd = blockedEnd,
                 Holder = holder,
                 AppointmentId = appointment.Id,
                 ExpiresAt = (now + options.Value.HoldDuration).UtcDateTime,
