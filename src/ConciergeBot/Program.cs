@@ -1,3 +1,4 @@
+using ConciergeBot.Admin;
 using ConciergeBot.Chat;
 using ConciergeBot.Health;
 using ConciergeBot.Hosting;
@@ -18,12 +19,16 @@ switch (args)
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddConcierge();
+builder.Services.AddAdminApi();
 
 var app = builder.Build();
+app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealth();
 app.MapNlu();
+app.MapAdminApi();
+app.MapOpenApi();
 await app.RunAsync();
 return 0;
 

@@ -64,6 +64,25 @@ public sealed class DoubleBookingTests
     }
 
     [Fact]
+    public async Task A_long_job_blocks_its_resource_for_days_and_an_overlong_one_is_refused()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        await bot.QueryAsync(async db =>
+        {
+            var business = await db.Businesses.SingleAsync();
+            db.Services.Add(new Service { Id = Guid.NewGuid(), BusinessId = business.Id, Code = "overhaul", Names = new() { ["id"] = "Turun mesin" }, DurationMinutes = 3 * 24 * 60 });
+            db.Services.Add(new Service { Id = Guid.NewGuid(), BusinessId = business.Id, Code = "restoration", Names = new() { ["id"] = "Restorasi" }, DurationMinutes = 8 * 24 * 60 });
+            return await db.SaveChangesAsync();
+        });
+        await bot.BookAsync("T-LONG", "overhaul", "bay-1", Dec(14, 8));
+
+        // Day three of the overhaul, found although the overhaul started days before.
+        await Assert.ThrowsAsync<DbUpdateException>(() => bot.BookAsync("T-2", "ganti-oli", "bay-1", Dec(16, 10)));
+        var tooLong = await Assert.ThrowsAsync<DbUpdateException>(() => bot.BookAsync("T-3", "restoration", "bay-2", Dec(14, 8)));
+        Assert.Contains("too long", tooLong.InnerException?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Buffers_count_in_the_database_check()
     {
         await using var bot = await BotHarness.StartAsync();

@@ -1,26 +1,29 @@
 using System.Security.Cryptography;
-using System.Text;
+using System.Text.RegularExpressions;
 
 namespace ConciergeBot.Scheduling.Booking;
 
 /// <summary>
-/// Booking references customers can read out and type: a short prefix and four characters from an
-/// alphabet without look-alikes (no 0/O, 1/I/L), e.g. "BMJ-7K3Q".
+/// References customers read out on the phone or type on a keypad: the business's initials and four
+/// characters with no look-alikes (no 0/O, 1/I/L, U/V), e.g. "BMJ-7K3Q".
 /// </summary>
-public static class BookingReferences
+public static partial class BookingReferences
 {
-    private const string Alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    private const string Alphabet = "23456789ABCDEFGHJKMNPQRSTWXYZ";
 
-    public static string New(string prefix)
+    public static string New(string businessName)
     {
-        var code = new StringBuilder(prefix.Length + 5).Append(prefix).Append('-');
-        for (var i = 0; i < 4; i++)
-        {
-            code.Append(Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)]);
-        }
-
-        return code.ToString();
+        var initials = new string([.. businessName
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.FirstOrDefault(char.IsAsciiLetter))
+            .Where(c => c != default)
+            .Take(3)
+            .Select(char.ToUpperInvariant)]);
+        return $"{(initials.Length > 0 ? initials : "APT")}-{RandomNumberGenerator.GetString(Alphabet, 4)}";
     }
+
+    /// <summary>A reference given by a client or an import: printable, no spaces, at most 64 characters.</summary>
+    public static bool IsValid(string reference) => Shape().IsMatch(reference);
 
     /// <summary>
     /// What in a message could be a reference, as compared in storage (upper case, no dashes or
@@ -54,4 +57,7 @@ public static class BookingReferences
 
         return candidates;
     }
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$")]
+    private static partial Regex Shape();
 }

@@ -95,7 +95,7 @@ public sealed partial class Rescheduler(
 
             return result;
         }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 } sqlite && sqlite.Message.Contains("double booking", StringComparison.Ordinal))
+        catch (DbUpdateException ex) when (StoreErrors.IsDoubleBooking(ex))
         {
             // Another process booked the time between our check and our write: the database said no.
             LogRefusedByDatabase(request.ConversationId, request.Appointment.Reference);

@@ -357,7 +357,8 @@ namespace ConciergeBot.Storage.Migrations
             // The database itself refuses a double booking, whoever writes (the bot, the admin API, an
             // import, a second instance): two booked or completed appointments on one resource whose
             // blocked times (buffers included) overlap. SQLite runs one writer at a time, so the check
-            // and the write cannot interleave with another writer's.
+            // and the write cannot interleave with another writer's. No appointment blocks more than a
+            // week, so the check reads only the resource's bookings of the week before, not its history.
             foreach (var (name, when) in new[]
             {
                 ("Appointments_no_overlap_insert", "BEFORE INSERT ON \"Appointments\""),
@@ -366,12 +367,16 @@ namespace ConciergeBot.Storage.Migrations
             {
                 migrationBuilder.Sql($$"""
                     CREATE TRIGGER "{{name}}" {{when}}
-                    WHEN NEW."Status" IN (0, 1) AND EXISTS (
-                        SELECT 1 FROM "Appointments" AS a
-                        WHERE a."ResourceId" = NEW."ResourceId" AND a."Id" <> NEW."Id" AND a."Status" IN (0, 1)
-                          AND a."BlockedStart" < NEW."BlockedEnd" AND NEW."BlockedStart" < a."BlockedEnd")
+                    WHEN NEW."Status" IN (0, 1)
                     BEGIN
-                        SELECT RAISE(ABORT, 'double booking: the resource is already booked at that time');
+                        SELECT RAISE(ABORT, 'appointment too long: an appointment blocks its resource for at most 7 days')
+                        WHERE NEW."BlockedEnd" > datetime(NEW."BlockedStart", '+7 days');
+                        SELECT RAISE(ABORT, 'double booking: the resource is already booked at that time')
+                        WHERE EXISTS (
+                            SELECT 1 FROM "Appointments" AS a
+                            WHERE a."ResourceId" = NEW."ResourceId" AND a."Id" <> NEW."Id" AND a."Status" IN (0, 1)
+                              AND a."BlockedStart" > datetime(NEW."BlockedStart", '-7 days')
+                              AND a."BlockedStart" < NEW."BlockedEnd" AND NEW."BlockedStart" < a."BlockedEnd");
                     END;
                     """);
             }
