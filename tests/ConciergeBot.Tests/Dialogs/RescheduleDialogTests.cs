@@ -110,19 +110,22 @@ public sealed class RescheduleDialogTests
         Assert.Equal(AppointmentStatus.Booked, moved.Status);
     }
 
-    [Fact]
-    public async Task A_window_offers_free_times_inside_it()
+    [Theory]
+    [InlineData("id", "senin pagi", "Sen, 7 Des")]
+    [InlineData("en", "monday morning", "Mon 7 Dec")]
+    public async Task A_window_offers_free_times_inside_it(string language, string window, string day)
     {
         await using var bot = await BotHarness.StartAsync();
 
-        await StartAsBudi(bot, "id")
-            .Send("senin pagi")
+        await StartAsBudi(bot, language)
+            .Send(window)
             .AssertReply(reply =>
             {
-                Assert.Equal(bot.Locales.Get("id", RescheduleTexts.InWindow), reply.Text);
+                Assert.Equal(bot.Locales.Get(language, RescheduleTexts.InWindow), reply.Text);
                 var times = reply.SuggestedActions!.Actions.Take(3).Select(a => a.Title!).ToList();
                 Assert.Equal(3, times.Count);
-                Assert.All(times, t => Assert.StartsWith("Sen, 7 Des", t, StringComparison.Ordinal));
+                Assert.All(times, t => Assert.StartsWith(day, t, StringComparison.Ordinal));
+                Assert.All(times, t => Assert.True(TimeOnly.Parse(t.Split(' ')[^1].Replace('.', ':'), System.Globalization.CultureInfo.InvariantCulture) < new TimeOnly(11, 0), t));
                 Assert.Equal(3, times.Distinct().Count());
             })
             .StartTestAsync();
@@ -144,15 +147,17 @@ public sealed class RescheduleDialogTests
             .StartTestAsync();
     }
 
-    [Fact]
-    public async Task A_time_when_the_workshop_is_closed_is_explained_and_alternatives_offered()
+    [Theory]
+    [InlineData("en", "25 December at 10:00", "Sorry, we can't do your Periodic service at Friday 25 December at 10:00: we're closed or fully off duty then.")]
+    [InlineData("id", "25 desember jam 10 pagi", "Maaf, kami tidak bisa melayani Servis berkala pada Jumat, 25 Desember pukul 10.00: bengkel tutup atau tidak ada petugas saat itu.")]
+    public async Task A_time_when_the_workshop_is_closed_is_explained_and_alternatives_offered(string language, string when, string explanation)
     {
         await using var bot = await BotHarness.StartAsync();
 
-        await StartAsBudi(bot, "en")
-            .Send("25 December at 10:00")
-            .AssertReply("Sorry, we can't do your Periodic service at Friday 25 December at 10:00: we're closed or fully off duty then.")
-            .AssertReply(RescheduleTexts.Nearest, "en")
+        await StartAsBudi(bot, language)
+            .Send(when)
+            .AssertReply(explanation)
+            .AssertReply(RescheduleTexts.Nearest, language)
             .StartTestAsync();
     }
 
@@ -329,16 +334,18 @@ public sealed class RescheduleDialogTests
             .StartTestAsync();
     }
 
-    [Fact]
-    public async Task An_appointment_moved_as_often_as_allowed_is_refused_plainly()
+    [Theory]
+    [InlineData("en", "can I reschedule?")]
+    [InlineData("id", "bisa ganti jadwal?")]
+    public async Task An_appointment_moved_as_often_as_allowed_is_refused_plainly(string language, string ask)
     {
         await using var bot = await BotHarness.StartAsync();
         await bot.BookAsync("T-MANY", "servis-ac", "bay-1", Dec(9, 10), phone: "+6281377779999", name: "Maya", rescheduleCount: 2);
 
-        await new TestFlow(bot, user: "+6281377779999", locale: "en")
-            .Send("can I reschedule?")
-            .AssertReply(RescheduleTexts.TooManyChanges, "en", ("count", "2"))
-            .AssertReply(RescheduleTexts.OfferPerson, "en")
+        await new TestFlow(bot, user: "+6281377779999", locale: language)
+            .Send(ask)
+            .AssertReply(RescheduleTexts.TooManyChanges, language, ("count", "2"))
+            .AssertReply(RescheduleTexts.OfferPerson, language)
             .StartTestAsync();
     }
 
