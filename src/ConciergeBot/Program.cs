@@ -1,4 +1,5 @@
 using ConciergeBot.Admin;
+using ConciergeBot.Channels.DirectLine;
 using ConciergeBot.Chat;
 using ConciergeBot.Health;
 using ConciergeBot.Hosting;
@@ -20,14 +21,19 @@ switch (args)
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddConcierge();
 builder.Services.AddAdminApi();
+builder.Services.AddDirectLine(builder.Configuration);
 
 var app = builder.Build();
 app.UseStatusCodePages();
+app.UseWebSockets();
+app.UseCors();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealth();
 app.MapNlu();
 app.MapAdminApi();
+app.MapDirectLine();
 app.MapOpenApi();
 await app.RunAsync();
 return 0;

@@ -31,6 +31,7 @@ public sealed class Activity
     public JsonNode? ChannelData { get; set; }
     public string? InputHint { get; set; }
     public List<JsonObject>? Entities { get; set; }
+    public List<ChannelAccount>? MembersAdded { get; set; }
 
     /// <summary>Fields we do not model are kept so an activity round-trips unchanged.</summary>
     [JsonExtensionData]

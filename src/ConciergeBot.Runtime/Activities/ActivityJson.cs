@@ -15,6 +15,10 @@ public static class ActivityJson
         JsonSerializer.Deserialize(json, ActivityJsonContext.Default.Activity)
         ?? throw new JsonException("An activity cannot be null.");
 
+    public static Activity Deserialize(ReadOnlySpan<byte> utf8) =>
+        JsonSerializer.Deserialize(utf8, ActivityJsonContext.Default.Activity)
+        ?? throw new JsonException("An activity cannot be null.");
+
     public static Activity Clone(Activity activity) => Deserialize(Serialize(activity));
 }
 

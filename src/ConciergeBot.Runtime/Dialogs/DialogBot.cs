@@ -20,7 +20,7 @@ public sealed partial class DialogBot(DialogSet dialogs, string rootDialogId, IO
     public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
-        if (activity.Type is not (ActivityTypes.Message or ActivityTypes.Event))
+        if (activity.Type is not (ActivityTypes.Message or ActivityTypes.Event or ActivityTypes.ConversationUpdate))
         {
             return;
         }
@@ -45,6 +45,18 @@ public sealed partial class DialogBot(DialogSet dialogs, string rootDialogId, IO
         }
 
         var dc = new DialogContext(dialogs, turn, stack);
+        if (activity.Type == ActivityTypes.ConversationUpdate)
+        {
+            // The customer opened the chat (a web page says so; its locale chose the language of the
+            // first turn): the root dialog greets, unless something is already under way.
+            if (stack.Count == 0)
+            {
+                await dc.BeginDialogAsync(rootDialogId, null, cancellationToken);
+            }
+
+            return;
+        }
+
         if (activity.IsMessage && await SwitchLanguageAsync(turn, dc, cancellationToken))
         {
             return;

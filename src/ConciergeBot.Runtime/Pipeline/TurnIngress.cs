@@ -1,5 +1,6 @@
 using ConciergeBot.Activities;
 using ConciergeBot.Storage;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace ConciergeBot.Pipeline;
@@ -30,6 +31,17 @@ public sealed partial class TurnIngress(
 
     public async Task<InboundResult> AcceptAsync(Activity activity, CancellationToken cancellationToken)
     {
+        var result = await writer.WriteAsync((connection, transaction) => Stage(connection, transaction, activity), cancellationToken);
+        return Started(result, activity);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="activity"/> to the inbox inside a caller's write on the single writer,
+    /// for a channel that stores something of its own in the same transaction (Direct Line's echo).
+    /// Call <see cref="Started"/> once that write has committed.
+    /// </summary>
+    public InboundResult Stage(SqliteConnection connection, SqliteTransaction transaction, Activity activity)
+    {
         var channel = activity.ChannelId;
         if (string.IsNullOrWhiteSpace(channel) || string.IsNullOrWhiteSpace(activity.Conversation?.Id)
             || string.IsNullOrWhiteSpace(activity.Id) || string.IsNullOrWhiteSpace(activity.From?.Id))
@@ -40,30 +52,33 @@ public sealed partial class TurnIngress(
         var now = clock.GetUtcNow();
         activity.Timestamp ??= now;
         var conversationId = ConversationKey.For(activity);
-        var json = ActivityJson.Serialize(activity);
         var at = now.UtcDateTime;
-
-        var inboxId = await writer.WriteAsync((connection, transaction) =>
+        using (var conversation = Sql.Command(connection, transaction, InsertConversation,
+            ("@id", conversationId), ("@channel", channel), ("@channelConversation", activity.Conversation!.Id), ("@user", activity.From!.Id), ("@at", at)))
         {
-            using (var conversation = Sql.Command(connection, transaction, InsertConversation,
-                ("@id", conversationId), ("@channel", channel), ("@channelConversation", activity.Conversation!.Id), ("@user", activity.From!.Id), ("@at", at)))
-            {
-                conversation.ExecuteNonQuery();
-            }
-
-            using var inbox = Sql.Command(connection, transaction, InsertInbox,
-                ("@channel", channel), ("@messageId", activity.Id), ("@conversation", conversationId), ("@json", json), ("@at", at));
-            return inbox.ExecuteScalar() is long id ? id : (long?)null;
-        }, cancellationToken);
-
-        if (inboxId is null)
-        {
-            LogDuplicate(channel, activity.Id!, conversationId);
-            return new InboundResult(InboundStatus.Duplicate, conversationId, null);
+            conversation.ExecuteNonQuery();
         }
 
-        scheduler.Notify(conversationId);
-        return new InboundResult(InboundStatus.Accepted, conversationId, inboxId);
+        using var inbox = Sql.Command(connection, transaction, InsertInbox,
+            ("@channel", channel), ("@messageId", activity.Id), ("@conversation", conversationId), ("@json", ActivityJson.Serialize(activity)), ("@at", at));
+        return inbox.ExecuteScalar() is long id
+            ? new InboundResult(InboundStatus.Accepted, conversationId, id)
+            : new InboundResult(InboundStatus.Duplicate, conversationId, null);
+    }
+
+    /// <summary>After the write that staged it has committed: the conversation's turn may run.</summary>
+    public InboundResult Started(InboundResult staged, Activity activity)
+    {
+        if (staged.Status == InboundStatus.Duplicate)
+        {
+            LogDuplicate(activity.ChannelId!, activity.Id!, staged.ConversationId);
+        }
+        else
+        {
+            scheduler.Notify(staged.ConversationId);
+        }
+
+        return staged;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ignored a redelivered {Channel} message {ChannelMessageId} in conversation {ConversationId}")]

@@ -22,6 +22,8 @@ public sealed class ConciergeDb(DbContextOptions<ConciergeDb> options) : DbConte
     public DbSet<AppointmentChange> AppointmentChanges => Set<AppointmentChange>();
     public DbSet<SlotHold> SlotHolds => Set<SlotHold>();
     public DbSet<BusinessEvent> BusinessEvents => Set<BusinessEvent>();
+    public DbSet<ChannelConversation> ChannelConversations => Set<ChannelConversation>();
+    public DbSet<ChannelActivity> ChannelActivities => Set<ChannelActivity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -86,6 +88,23 @@ public sealed class ConciergeDb(DbContextOptions<ConciergeDb> options) : DbConte
             o.HasIndex(x => new { x.Status, x.NextAttemptAt });
             o.HasIndex(x => new { x.Status, x.ClaimedUntil });
             o.HasIndex(x => new { x.ConversationId, x.Id });
+        });
+
+        model.Entity<ChannelConversation>(c =>
+        {
+            c.HasKey(x => new { x.Channel, x.Id });
+            c.Property(x => x.Channel).HasMaxLength(32);
+            c.Property(x => x.Id).HasMaxLength(128);
+            c.Property(x => x.UserId).HasMaxLength(256);
+        });
+
+        model.Entity<ChannelActivity>(a =>
+        {
+            a.Property(x => x.Channel).HasMaxLength(32);
+            a.Property(x => x.ConversationId).HasMaxLength(128);
+            a.Property(x => x.ClientActivityId).HasMaxLength(128);
+            a.HasIndex(x => new { x.Channel, x.ConversationId, x.Sequence }).IsUnique();
+            a.HasIndex(x => new { x.Channel, x.ConversationId, x.ClientActivityId });
         });
 
         SchedulingModel.Configure(model);

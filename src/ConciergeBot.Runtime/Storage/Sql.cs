@@ -7,7 +7,7 @@ namespace ConciergeBot.Storage;
 /// Plain commands for the turn pipeline's hot path, where an ORM's overhead per statement would cost
 /// more than the SQL. Values are written in the formats EF Core uses for the same columns.
 /// </summary>
-internal static class Sql
+public static class Sql
 {
     public static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string text, params (string Name, object? Value)[] parameters)
     {

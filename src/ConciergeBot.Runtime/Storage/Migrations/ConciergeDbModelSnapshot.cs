@@ -431,6 +431,68 @@ namespace ConciergeBot.Storage.Migrations
                     b.ToTable("Businesses");
                 });
 
+            modelBuilder.Entity("ConciergeBot.Storage.ChannelActivity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActivityJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientActivityId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Channel", "ConversationId", "ClientActivityId");
+
+                    b.HasIndex("Channel", "ConversationId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("ChannelActivities");
+                });
+
+            modelBuilder.Entity("ConciergeBot.Storage.ChannelConversation", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Channel", "Id");
+
+                    b.ToTable("ChannelConversations");
+                });
+
             modelBuilder.Entity("ConciergeBot.Storage.ConversationRecord", b =>
                 {
                     b.Property<string>("Id")

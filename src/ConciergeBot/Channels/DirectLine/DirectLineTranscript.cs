@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text;
+using ConciergeBot.Activities;
+using ConciergeBot.Pipeline;
+using ConciergeBot.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace ConciergeBot.Channels.DirectLine;
+
+/// <summary>
+/// A Direct Line conversation's activities as its clients read them, numbered from 1: the number is
+/// the watermark, and an activity's id is "{conversation}|{number}". The customer's message is stored
+/// (echoed) and handed to the turn pipeline in one commit, so what the client sees as sent is what
+/// the bot answers.
+/// </summary>
+public sealed class DirectLineTranscript(DatabaseWriter writer, DatabaseConnections connections, TurnIngress ingress, DirectLineSignals signals, TimeProvider clock)
+{
+    public const string ChannelId = "webchat";
+
+    private const string NextSequence = """
+        SELECT COALESCE(MAX("Sequence"), 0) + 1 FROM "ChannelActivities" WHERE "Channel" = @channel AND "ConversationId" = @conversation
+        """;
+
+    private const string Insert = """
+        INSERT INTO "ChannelActivities" ("Channel", "ConversationId", "Sequence", "ClientActivityId", "ActivityJson", "CreatedAt")
+        VALUES (@channel, @conversation, @sequence, @client, @json, @at)
+        """;
+
+    /// <returns>True when the conversation is new.</returns>
+    public Task<bool> StartAsync(string conversationId, string? userId, CancellationToken cancellationToken) =>
+        writer.WriteAsync((connection, transaction) =>
+        {
+            using var insert = Sql.Command(connection, transaction, """
+                INSERT INTO "ChannelConversations" ("Channel", "Id", "UserId", "CreatedAt") VALUES (@channel, @id, @user, @at)
+                ON CONFLICT DO NOTHING
+                """, ("@channel", ChannelId), ("@id", conversationId), ("@user", userId), ("@at", clock.GetUtcNow().UtcDateTime));
+            return insert.ExecuteNonQuery() == 1;
+        }, cancellationToken);
+
+    public async Task<bool> ExistsAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var find = Sql.Command(connection, null, """
+            SELECT 1 FROM "ChannelConversations" WHERE "Channel" = @channel AND "Id" = @id
+            """, ("@channel", ChannelId), ("@id", conversationId));
+        return await find.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
+    /// <summary>
+    /// Stores the customer's activity with its server id and timestamp and queues it for the bot.
+    /// A resend of the same client activity (same clientActivityID) gets the first one's id back.
+    /// </summary>
+    public async Task<string> PostAsync(string conversationId, Activity activity, CancellationToken cancellationToken)
+    {
+        var clientId = activity.ChannelData?["clientActivityID"]?.GetValue<string>();
+        var (id, staged) = await writer.WriteAsync((connection, transaction) =>
+        {
+            if (clientId is not null && Existing(connection, transaction, conversationId, clientId) is { } earlier)
+            {
+                return (earlier, (InboundResult?)null);
+            }
+
+            var sequence = Next(connection, transaction, conversationId);
+            var now = clock.GetUtcNow();
+            activity.Id = ActivityId(conversationId, sequence);
+            activity.Timestamp = now;
+            activity.ChannelId = ChannelId;
+            activity.Conversation = new ConversationAccount(conversationId);
+            activity.From!.Role ??= "user";
+            Append(connection, transaction, conversationId, sequence, clientId, activity, now);
+            return (activity.Id, ingress.Stage(connection, transaction, activity));
+        }, cancellationToken);
+
+        if (staged is not null)
+        {
+            ingress.Started(staged, activity);
+            signals.Stored(conversationId);
+            signals.Typing(conversationId);
+        }
+
+        return id;
+    }
+
+    /// <summary>Stores a bot activity (the outbox delivering it) and wakes the conversation's streams.</summary>
+    public async Task<string> AppendBotAsync(string conversationId, Activity activity, CancellationToken cancellationToken)
+    {
+        var id = await writer.WriteAsync((connection, transaction) =>
+        {
+            var sequence = Next(connection, transaction, conversationId);
+            activity.Id = ActivityId(conversationId, sequence);
+            activity.Timestamp ??= clock.GetUtcNow();
+            Append(connection, transaction, conversationId, sequence, null, activity, clock.GetUtcNow());
+            return activity.Id;
+        }, cancellationToken);
+        signals.Stored(conversationId);
+        return id;
+    }
+
+    /// <summary>The activities after <paramref name="watermark"/> as a Direct Line ActivitySet, written straight from the stored JSON.</summary>
+    public async Task<(string Json, long Watermark, int Count)> ReadAfterAsync(string conversationId, long watermark, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var read = Sql.Command(connection, null, """
+            SELECT "Sequence", "ActivityJson" FROM "ChannelActivities"
+            WHERE "Channel" = @channel AND "ConversationId" = @conversation AND "Sequence" > @watermark
+            ORDER BY "Sequence" LIMIT 200
+            """, ("@channel", ChannelId), ("@conversation", conversationId), ("@watermark", watermark));
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+        var json = new StringBuilder("{\"activities\":[");
+        var last = watermark;
+        var count = 0;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            json.Append(count++ == 0 ? "" : ",").Append(reader.GetString(1));
+            last = reader.GetInt64(0);
+        }
+
+        json.Append("],\"watermark\":\"").Append(last.ToString(CultureInfo.InvariantCulture)).Append("\"}");
+        return (json.ToString(), last, count);
+    }
+
+    public static string ActivityId(string conversationId, long sequence) => $"{conversationId}|{sequence.ToString("D7", CultureInfo.InvariantCulture)}";
+
+    private static string? Existing(SqliteConnection connection, SqliteTransaction transaction, string conversationId, string clientId)
+    {
+        using var find = Sql.Command(connection, transaction, """
+            SELECT "Sequence" FROM "ChannelActivities" WHERE "Channel" = @channel AND "ConversationId" = @conversation AND "ClientActivityId" = @client
+            """, ("@channel", ChannelId), ("@conversation", conversationId), ("@client", clientId));
+        return find.ExecuteScalar() is long sequence ? ActivityId(conversationId, sequence) : null;
+    }
+
+    private static long Next(SqliteConnection connection, SqliteTransaction transaction, string conversationId)
+    {
+        using var next = Sql.Command(connection, transaction, NextSequence, ("@channel", ChannelId), ("@conversation", conversationId));
+        return (long)next.ExecuteScalar()!;
+    }
+
+    private static void Append(SqliteConnection connection, SqliteTransaction transaction, string conversationId, long sequence, string? clientId, Activity activity, DateTimeOffset now)
+    {
+        using var insert = Sql.Command(connection, transaction, Insert,
+            ("@channel", ChannelId), ("@conversation", conversationId), ("@sequence", sequence), ("@client", clientId),
+            ("@json", ActivityJson.Serialize(activity)), ("@at", now.UtcDateTime));
+        insert.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,119 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ConciergeBot.Tests.Harness;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ConciergeBot.Tests.Channels.DirectLine;
+
+/// <summary>The real host listening on a real port (Kestrel), on a temporary database and a fake clock.</summary>
+public sealed class DirectLineHost : IAsyncDisposable
+{
+    public const string Secret = "test-direct-line-secret-0123456789";
+    public const string AllowedOrigin = "https://shop.example.com";
+
+    private readonly TempFolder _folder = new();
+    private readonly WebApplicationFactory<Program> _factory;
+
+    public DirectLineHost()
+    {
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseSetting("ConnectionStrings:Concierge", $"Data Source={_folder.File("directline.db")}")
+            .UseSetting("DirectLine:Secret", Secret)
+            .UseSetting("DirectLine:AllowedOrigins:0", AllowedOrigin)
+            .UseSetting("DirectLine:UploadsPath", _folder.File("uploads"))
+            .ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock)));
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        Client = _factory.CreateClient();
+    }
+
+    /// <summary>Tuesday 1 December 2026, 09:00 in Jakarta.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.FromHours(7)));
+
+    public HttpClient Client { get; }
+
+    public Uri BaseAddress => Client.BaseAddress!;
+
+    public IServiceProvider Services => _factory.Services;
+
+    /// <summary>A conversation started the way our page does: a token from <c>/webchat/token</c>, then <c>POST /conversations</c>.</summary>
+    public async Task<(string ConversationId, string Token, string StreamUrl)> StartAsync()
+    {
+        var issued = await (await Client.PostAsync("/webchat/token", null)).Content.ReadFromJsonAsync<JsonObject>();
+        var token = issued!["token"]!.GetValue<string>();
+        using var start = Request(HttpMethod.Post, "/v3/directline/conversations", token, new JsonObject { ["user"] = new JsonObject { ["id"] = "r_visitor1" } });
+        var started = await (await Client.SendAsync(start)).Content.ReadFromJsonAsync<JsonObject>();
+        return (started!["conversationId"]!.GetValue<string>(), started["token"]!.GetValue<string>(), started["streamUrl"]!.GetValue<string>());
+    }
+
+    public static HttpRequestMessage Request(HttpMethod method, string path, string? credential, JsonNode? body = null)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (credential is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", credential);
+        }
+
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        return request;
+    }
+
+    /// <summary>What Web Chat posts for a typed message.</summary>
+    public static JsonObject Message(string text, string clientActivityId) => new()
+    {
+        ["type"] = "message",
+        ["text"] = text,
+        ["textFormat"] = "plain",
+        ["channelData"] = new JsonObject { ["clientActivityID"] = clientActivityId },
+        ["channelId"] = "webchat",
+        ["from"] = new JsonObject { ["id"] = "r_visitor1", ["role"] = "user" },
+        ["locale"] = "en-US",
+    };
+
+    public async Task<string> PostAsync(string conversationId, string token, JsonNode activity)
+    {
+        using var request = Request(HttpMethod.Post, $"/v3/directline/conversations/{conversationId}/activities", token, activity);
+        var response = await Client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+    }
+
+    /// <summary>Polls as Web Chat does until <paramref name="until"/> holds for the activities seen so far.</summary>
+    public async Task<List<JsonObject>> PollUntilAsync(string conversationId, string token, Func<List<JsonObject>, bool> until)
+    {
+        var seen = new List<JsonObject>();
+        var watermark = "";
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < deadline)
+        {
+            using var request = Request(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}/activities?watermark={watermark}", token);
+            var set = await (await Client.SendAsync(request)).Content.ReadFromJsonAsync<JsonObject>();
+            seen.AddRange(set!["activities"]!.AsArray().Select(a => a!.AsObject()));
+            watermark = set["watermark"]!.GetValue<string>();
+            if (until(seen))
+            {
+                return seen;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"Seen so far: {string.Join(Environment.NewLine, seen.Select(a => a.ToJsonString()))}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _factory.DisposeAsync();
+        _folder.Dispose();
+    }
+}
