@@ -4,6 +4,7 @@ using ConciergeBot.Activities;
 using ConciergeBot.Pipeline;
 using ConciergeBot.Storage;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace ConciergeBot.Channels.DirectLine;
 
@@ -13,7 +14,7 @@ namespace ConciergeBot.Channels.DirectLine;
 /// (echoed) and handed to the turn pipeline in one commit, so what the client sees as sent is what
 /// the bot answers.
 /// </summary>
-public sealed class DirectLineTranscript(DatabaseWriter writer, DatabaseConnections connections, TurnIngress ingress, DirectLineSignals signals, TimeProvider clock)
+public sealed class DirectLineTranscript(DatabaseWriter writer, DatabaseConnections connections, TurnIngress ingress, DirectLineSignals signals, TimeProvider clock) : IDisposable
 {
     public const string ChannelId = "webchat";
 
@@ -26,9 +27,13 @@ public sealed class DirectLineTranscript(DatabaseWriter writer, DatabaseConnecti
         VALUES (@channel, @conversation, @sequence, @client, @json, @at)
         """;
 
+    /// <summary>Conversations known to exist: every request names one, and they are never deleted.</summary>
+    private readonly MemoryCache _known = new(new MemoryCacheOptions { SizeLimit = 100_000 });
+
     /// <returns>True when the conversation is new.</returns>
-    public Task<bool> StartAsync(string conversationId, string? userId, CancellationToken cancellationToken) =>
-        writer.WriteAsync((connection, transaction) =>
+    public async Task<bool> StartAsync(string conversationId, string? userId, CancellationToken cancellationToken)
+    {
+        var created = await writer.WriteAsync((connection, transaction) =>
         {
             using var insert = Sql.Command(connection, transaction, """
                 INSERT INTO "ChannelConversations" ("Channel", "Id", "UserId", "CreatedAt") VALUES (@channel, @id, @user, @at)
@@ -36,15 +41,32 @@ public sealed class DirectLineTranscript(DatabaseWriter writer, DatabaseConnecti
                 """, ("@channel", ChannelId), ("@id", conversationId), ("@user", userId), ("@at", clock.GetUtcNow().UtcDateTime));
             return insert.ExecuteNonQuery() == 1;
         }, cancellationToken);
+        Remember(conversationId);
+        return created;
+    }
 
     public async Task<bool> ExistsAsync(string conversationId, CancellationToken cancellationToken)
     {
+        if (_known.TryGetValue(conversationId, out _))
+        {
+            return true;
+        }
+
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var find = Sql.Command(connection, null, """
             SELECT 1 FROM "ChannelConversations" WHERE "Channel" = @channel AND "Id" = @id
             """, ("@channel", ChannelId), ("@id", conversationId));
-        return await find.ExecuteScalarAsync(cancellationToken) is not null;
+        if (await find.ExecuteScalarAsync(cancellationToken) is null)
+        {
+            return false;
+        }
+
+        Remember(conversationId);
+        return true;
     }
+
+    private void Remember(string conversationId) =>
+        _known.Set(conversationId, true, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
 
     /// <summary>
     /// Stores the customer's activity with its server id and timestamp and queues it for the bot.
@@ -142,4 +164,6 @@ public sealed class DirectLineTranscript(DatabaseWriter writer, DatabaseConnecti
             ("@json", ActivityJson.Serialize(activity)), ("@at", now.UtcDateTime));
         insert.ExecuteNonQuery();
     }
+
+    public void Dispose() => _known.Dispose();
 }
