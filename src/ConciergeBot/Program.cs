@@ -5,6 +5,7 @@ using ConciergeBot.Health;
 using ConciergeBot.Hosting;
 using ConciergeBot.Nlu;
 using ConciergeBot.Operations;
+using ConciergeBot.WebChat;
 
 switch (args)
 {
@@ -22,6 +23,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddConcierge();
 builder.Services.AddAdminApi();
 builder.Services.AddDirectLine(builder.Configuration);
+builder.Services.AddWebChat(builder.Configuration);
 
 var app = builder.Build();
 app.UseStatusCodePages();
@@ -35,6 +37,7 @@ app.MapNlu();
 app.MapAdminApi();
 app.MapDirectLine();
 app.MapOpenApi();
+app.MapWebChat();
 await app.RunAsync();
 return 0;
 

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ConciergeBot.Tests.Harness;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,10 +28,13 @@ public sealed class DirectLineHost : IAsyncDisposable
             .UseSetting("DirectLine:Secret", Secret)
             .UseSetting("DirectLine:AllowedOrigins:0", AllowedOrigin)
             .UseSetting("DirectLine:UploadsPath", _folder.File("uploads"))
+            .UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0")
             .ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock)));
-        _factory.UseKestrel(0);
+        // A port of the system's choosing (UseKestrel(0) on a derived factory still binds 5000).
+        _factory.UseKestrel();
         _factory.StartServer();
-        Client = _factory.CreateClient();
+        var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Client = new HttpClient { BaseAddress = new Uri(address) };
     }
 
     /// <summary>Tuesday 1 December 2026, 09:00 in Jakarta.</summary>
