@@ -36,7 +36,7 @@ internal readonly record struct ProcessUsage(long Timestamp, TimeSpan Cpu, long 
     }
 
     /// <summary>Busy and total CPU time of the whole machine from /proc/stat (Linux), or zeros.</summary>
-    private static (long Busy, long Total) MachineJiffies()
+    internal static (long Busy, long Total) MachineJiffies()
     {
         try
         {

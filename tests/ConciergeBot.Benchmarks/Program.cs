@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime;
 using System.Runtime.InteropServices;
+using ConciergeBot.Benchmarks.DirectLine;
 
 namespace ConciergeBot.Benchmarks;
 
@@ -10,8 +11,8 @@ namespace ConciergeBot.Benchmarks;
 /// </summary>
 internal static class Program
 {
-    private const string Usage = """
-        usage: dotnet run -c Release --project tests/ConciergeBot.Benchmarks -- [throughput|latency|all|ingress|nlu|slots] [options]
+    private static readonly string Usage = $"""
+        usage: dotnet run -c Release --project tests/ConciergeBot.Benchmarks -- [throughput|latency|all|ingress|nlu|slots|directline] [options]
 
           nlu                          BenchmarkDotNet: one warm parse of a message per language
           slots                        BenchmarkDotNet: slot search on 90 days, 20 resources, 5,000 appointments
@@ -26,6 +27,8 @@ internal static class Program
           --clients N                  latency: concurrent conversations in a closed loop (default 50)
           --seconds S                  latency: how long to run (default 12)
           --max-turns N                latency: stop after N turns even before --seconds (default 10000)
+
+        {DirectLineLoadSettings.Usage}
 
         Pipeline settings come from appsettings.json and can be overridden with environment variables,
         e.g. Pipeline__MaxConcurrentConversations=128.
@@ -47,6 +50,18 @@ internal static class Program
 
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        if (args is ["directline", ..])
+        {
+            if (!DirectLineLoadSettings.TryParse(args[1..], out var settings, out var problem))
+            {
+                Console.Error.WriteLine(problem);
+                Console.Error.WriteLine(Usage);
+                return 1;
+            }
+
+            return await DirectLineLoad.RunAsync(settings);
+        }
+
         if (!TryParse(args, out var options, out var error))
         {
             Console.Error.WriteLine(error);
