@@ -47,17 +47,18 @@ public sealed partial class RescheduleDialog
         var holder = turn.ConversationId;
         if (!reading.IsWindow)
         {
-            if (await _search.FindAtAsync(appointment, reading.Start, holder, cancellationToken) is { } free)
+            var answer = await _search.AtOrNearestAsync(appointment, reading.Start, holder, AlternativesOffered, cancellationToken);
+            if (answer.Free is { } free)
             {
                 return await step.NextAsync(new PickedSlot(free), cancellationToken);
             }
 
             if (!options.Explained)
             {
-                await SayWhyNotAsync(turn, appointment, reading.Start, cancellationToken);
+                await SayWhyNotAsync(turn, appointment, reading.Start, answer.Why!.Value);
             }
 
-            return await OfferAsync(step, await _search.NearestAsync(appointment, reading.Start, holder, AlternativesOffered, cancellationToken), RescheduleTexts.Nearest, cancellationToken);
+            return await OfferAsync(step, answer.Nearest, RescheduleTexts.Nearest, cancellationToken);
         }
 
         var from = reading.Start > turn.Now ? reading.Start : turn.Now;
@@ -169,10 +170,10 @@ public sealed partial class RescheduleDialog
         return await step.PromptAsync(SlotPromptId, PromptOptions.Asking(question, choices), cancellationToken);
     }
 
-    private async Task SayWhyNotAsync(TurnContext turn, AppointmentView appointment, DateTimeOffset start, CancellationToken cancellationToken)
+    private async Task SayWhyNotAsync(TurnContext turn, AppointmentView appointment, DateTimeOffset start, UnavailableReason why)
     {
         var when = ScheduleWording.When(turn, start);
-        switch (await _search.WhyNotAsync(appointment, start, turn.ConversationId, cancellationToken))
+        switch (why)
         {
             case UnavailableReason.Taken:
                 await turn.SayAsync(RescheduleTexts.Taken, ("when", when));

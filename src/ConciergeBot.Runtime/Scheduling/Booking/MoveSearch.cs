@@ -22,6 +22,9 @@ public enum UnavailableReason
     TooFar,
 }
 
+/// <summary>A requested start: free (<see cref="Free"/>), or why not and the nearest free starts.</summary>
+public sealed record RequestedTime(Slot? Free, UnavailableReason? Why, IReadOnlyList<Slot> Nearest);
+
 /// <summary>
 /// Free times to move one appointment to, as its conversation sees them: the appointment itself and
 /// the conversation's own hold never stand in the way, its current resource is preferred, and the
@@ -37,10 +40,19 @@ public sealed class MoveSearch(
     /// <summary>How far around a requested time alternatives are looked for.</summary>
     private static readonly TimeSpan Reach = TimeSpan.FromDays(15);
 
-    public async Task<Slot?> FindAtAsync(AppointmentView appointment, DateTimeOffset start, string holder, CancellationToken cancellationToken)
+    /// <summary>
+    /// A requested start, answered from one read of the schedule: the slot when it is free, else why
+    /// not and the nearest free starts around it.
+    /// </summary>
+    public async Task<RequestedTime> AtOrNearestAsync(AppointmentView appointment, DateTimeOffset start, string holder, int count, CancellationToken cancellationToken)
     {
-        var (schedule, request) = await LoadAsync(appointment, holder, start, start, cancellationToken);
-        return finder.FindAt(schedule, request, start);
+        var (schedule, request) = await LoadAsync(appointment, holder, start - Reach, start + Reach, cancellationToken);
+        if (finder.FindAt(schedule, request, start) is { } free)
+        {
+            return new RequestedTime(free, null, []);
+        }
+
+        return new RequestedTime(null, WhyNot(schedule, request, start), finder.Nearest(schedule, request, start, count));
     }
 
     public async Task<IReadOnlyList<Slot>> NearestAsync(AppointmentView appointment, DateTimeOffset target, string holder, int count, CancellationToken cancellationToken)
@@ -55,24 +67,11 @@ public sealed class MoveSearch(
         return finder.BestInWindow(schedule, request, from, to, count);
     }
 
-    /// <summary>Why <paramref name="start"/> is not free for this appointment.</summary>
-    public async Task<UnavailableReason> WhyNotAsync(AppointmentView appointment, DateTimeOffset start, string holder, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var rules = options.Value;
-        if (start < now + rules.MinimumNotice)
-        {
-            return UnavailableReason.TooSoon;
-        }
-
-        if (start > Latest(appointment, now))
-        {
-            return UnavailableReason.TooFar;
-        }
-
-        var (schedule, request) = await LoadAsync(appointment, holder, start, start, cancellationToken);
-        return finder.FindAt(schedule with { Busy = [] }, request, start) is null ? UnavailableReason.Closed : UnavailableReason.Taken;
-    }
+    private UnavailableReason WhyNot(ScheduleSnapshot schedule, SlotRequest request, DateTimeOffset start) =>
+        start < request.Now + options.Value.MinimumNotice ? UnavailableReason.TooSoon
+        : start > request.Latest ? UnavailableReason.TooFar
+        : finder.FindAt(schedule with { Busy = [] }, request, start) is null ? UnavailableReason.Closed
+        : UnavailableReason.Taken;
 
     /// <summary>The latest start this appointment may move to: the policy's limit or the booking horizon, whichever is sooner.</summary>
     public DateTimeOffset Latest(AppointmentView appointment, DateTimeOffset now)
