@@ -21,4 +21,5 @@ public static class DialogTexts
     public static readonly TextKey HandoffReportProblem = new("handoff.reportProblem");
     public static readonly TextKey HandoffAfterRetries = new("handoff.afterRetries");
     public static readonly TextKey HandoffPending = new("handoff.pending");
+    public static readonly TextKey HandoffWithdrawn = new("handoff.withdrawn");
 }

@@ -13,7 +13,7 @@ public static class DialogsServiceCollectionExtensions
     /// <summary>The conversation design: the dialog trees and the bot that runs them.</summary>
     public static IServiceCollection AddConciergeDialogs(this IServiceCollection services)
     {
-        services.AddSingleton<HandoffPlaceholderDialog>();
+        services.AddSingleton<HandoffDialog>();
         services.AddSingleton<RescheduleDialog>();
         services.AddSingleton<RootDialog>();
         services.AddSingleton(sp => new DialogSet().Add(sp.GetRequiredService<RootDialog>()));

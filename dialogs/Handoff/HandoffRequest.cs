@@ -7,3 +7,6 @@ public static class HandoffTopics
 {
     public const string ReportProblem = "report-problem";
 }
+
+/// <summary>How the handoff dialog ended: with <see cref="AnswerThisMessage"/> the person is gone and the bot answers the message itself.</summary>
+public sealed record HandoffEnded(bool AnswerThisMessage);

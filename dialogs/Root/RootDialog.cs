@@ -20,10 +20,14 @@ public sealed class RootDialog : ComponentDialog
     private const string MenuId = "root.menu";
     private const string MenuPromptId = "root.menuPrompt";
     private const string GreetedKey = "greeted";
+    private const string AngryKey = "angryMessages";
+
+    /// <summary>After this many angry messages a person takes over.</summary>
+    private const int AngryMessagesBeforeAPerson = 2;
 
     private readonly IntentModel _intents;
 
-    public RootDialog(HandoffPlaceholderDialog handoff, RescheduleDialog reschedule, IntentModel intents)
+    public RootDialog(HandoffDialog handoff, RescheduleDialog reschedule, IntentModel intents)
         : base(DialogId)
     {
         _intents = intents;
@@ -37,6 +41,17 @@ public sealed class RootDialog : ComponentDialog
     protected override async Task<DialogTurnResult> OnBeginDialogAsync(DialogContext inner, object? options, CancellationToken cancellationToken)
     {
         var turn = inner.Turn;
+        if (turn.State.Handoff is not null)
+        {
+            // The dialogs restarted under an open handoff: the person still has the conversation.
+            return await HandOffAsync(inner, new HandoffRequest(EscalationReasons.CustomerAsked), cancellationToken);
+        }
+
+        if (TooAngry(turn))
+        {
+            return await HandOffAsync(inner, new HandoffRequest(EscalationReasons.Anger), cancellationToken);
+        }
+
         var intent = turn.Activity.IsMessage ? _intents.Classifier.Classify(turn.Activity.Text).Intent : IntentNames.None;
         switch (intent)
         {
@@ -63,6 +78,21 @@ public sealed class RootDialog : ComponentDialog
     protected override async Task<DialogTurnResult> OnContinueDialogAsync(DialogContext inner, CancellationToken cancellationToken)
     {
         var turn = inner.Turn;
+        if (inner.ActiveDialog?.Id == HandoffDialog.DialogId)
+        {
+            // A person has the conversation: nothing here speaks for the bot until it ends.
+            var withPerson = await inner.ContinueDialogAsync(cancellationToken);
+            return withPerson is { Status: DialogTurnStatus.Complete, Result: HandoffEnded { AnswerThisMessage: true } }
+                ? await OnBeginDialogAsync(inner, null, cancellationToken)
+                : withPerson;
+        }
+
+        if (TooAngry(turn))
+        {
+            await inner.CancelAllDialogsAsync(cancellationToken);
+            return await HandOffAsync(inner, new HandoffRequest(EscalationReasons.Anger), cancellationToken);
+        }
+
         if (turn.Activity.IsMessage)
         {
             switch (IntentRecognizer.Recognize(turn.Activity.Text))
@@ -100,7 +130,20 @@ public sealed class RootDialog : ComponentDialog
     }
 
     private static Task<DialogTurnResult> HandOffAsync(DialogContext inner, HandoffRequest request, CancellationToken cancellationToken) =>
-        inner.BeginDialogAsync(HandoffPlaceholderDialog.DialogId, request, cancellationToken);
+        inner.BeginDialogAsync(HandoffDialog.DialogId, request, cancellationToken);
+
+    /// <summary>Counts angry messages in the conversation; true when a person should take over.</summary>
+    private static bool TooAngry(TurnContext turn)
+    {
+        if (!turn.Activity.IsMessage || !AngerRecognizer.IsAngry(turn.Activity.Text))
+        {
+            return false;
+        }
+
+        var count = (turn.State.Memory[AngryKey]?.GetValue<int>() ?? 0) + 1;
+        turn.State.Memory[AngryKey] = count;
+        return count >= AngryMessagesBeforeAPerson;
+    }
 
     private static async Task<DialogTurnResult> GreetAndOfferMenuAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
@@ -133,7 +176,7 @@ public sealed class RootDialog : ComponentDialog
         var request = choice.Value == MainMenu.ReportProblem
             ? new HandoffRequest(EscalationReasons.OutOfScope, HandoffTopics.ReportProblem)
             : new HandoffRequest(EscalationReasons.CustomerAsked);
-        return await step.ReplaceDialogAsync(HandoffPlaceholderDialog.DialogId, request, cancellationToken);
+        return await step.ReplaceDialogAsync(HandoffDialog.DialogId, request, cancellationToken);
     }
 
     private static string FirstName(string displayName) => displayName.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];

@@ -1,5 +1,6 @@
 using ConciergeBot.Conversations;
 using ConciergeBot.Events;
+using ConciergeBot.Handoff;
 using ConciergeBot.Language;
 using ConciergeBot.Language.Intents;
 using ConciergeBot.Language.Nlu;
@@ -55,6 +56,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<InboxRecovery>());
         services.AddBusinessEvents(configuration);
+        services.AddHandoff(configuration);
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using ConciergeBot.Admin;
+using ConciergeBot.Agents;
 using ConciergeBot.Channels.DirectLine;
 using ConciergeBot.Chat;
 using ConciergeBot.Health;
@@ -17,6 +18,8 @@ switch (args)
         return await NluCommand.RunAsync(args[1..]);
     case ["nlu-eval", ..]:
         return await NluEvalCommand.RunAsync(args[1..]);
+    case ["agents", ..]:
+        return await AgentsCommand.RunAsync(args[1..]);
 }
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -24,6 +27,7 @@ builder.AddConcierge();
 builder.Services.AddAdminApi();
 builder.Services.AddDirectLine(builder.Configuration);
 builder.Services.AddWebChat(builder.Configuration);
+builder.Services.AddAgentConsole();
 
 var app = builder.Build();
 app.UseStatusCodePages();
@@ -38,6 +42,7 @@ app.MapAdminApi();
 app.MapDirectLine();
 app.MapOpenApi();
 app.MapWebChat();
+app.MapAgentConsole();
 await app.RunAsync();
 return 0;
 

@@ -13,6 +13,12 @@ public sealed class ConversationState
     /// <summary>True once the customer's words (or an explicit request) fixed the language.</summary>
     public bool LanguageSettled { get; set; }
 
+    /// <summary>
+    /// The open handoff case while a person has (or is about to take) the conversation: the bot then
+    /// says nothing on its own, and the conversation is never reset for being idle.
+    /// </summary>
+    public Guid? Handoff { get; set; }
+
     /// <summary>Conversation-scoped values dialogs share (e.g. what the customer already told us).</summary>
     public JsonObject Memory { get; set; } = [];
 

@@ -26,7 +26,8 @@ public sealed partial class DialogBot(DialogSet dialogs, string rootDialogId, IO
         }
 
         var stack = turn.State.DialogStack;
-        if (turn.PreviousActivityAt is { } previous && turn.Now - previous > options.Value.ConversationIdleTimeout && stack.Count > 0)
+        var withPerson = turn.State.Handoff is not null;
+        if (!withPerson && turn.PreviousActivityAt is { } previous && turn.Now - previous > options.Value.ConversationIdleTimeout && stack.Count > 0)
         {
             stack.Clear();
             turn.State.Memory.Clear();
@@ -57,7 +58,8 @@ public sealed partial class DialogBot(DialogSet dialogs, string rootDialogId, IO
             return;
         }
 
-        if (activity.IsMessage && await SwitchLanguageAsync(turn, dc, cancellationToken))
+        // While a person has the conversation the bot says nothing of its own, not even about language.
+        if (activity.IsMessage && !withPerson && await SwitchLanguageAsync(turn, dc, cancellationToken))
         {
             return;
         }

@@ -12,6 +12,8 @@ public sealed class PipelineEvents
     internal void Raise(DeliveryFinished e) => DeliveryFinished?.Invoke(e);
 }
 
-public sealed record TurnCommitted(string ConversationId, long InboxId, IReadOnlyList<long> OutboxIds);
+/// <param name="HandoffBefore">The conversation's open handoff case before the turn, if any.</param>
+/// <param name="HandoffAfter">... and after it: a change means the turn opened or ended one.</param>
+public sealed record TurnCommitted(string ConversationId, long InboxId, IReadOnlyList<long> OutboxIds, Guid? HandoffBefore = null, Guid? HandoffAfter = null);
 
 public sealed record DeliveryFinished(string ConversationId, long OutboxId, DeliveryOutcome Outcome);

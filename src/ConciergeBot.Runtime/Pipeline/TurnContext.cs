@@ -30,6 +30,7 @@ public sealed class TurnContext
         Activity = activity;
         ConversationId = conversationId;
         State = state;
+        HandoffAtStart = state.Handoff;
         Language = language;
         CustomerId = customerId;
         PreviousActivityAt = previousActivityAt;
@@ -46,6 +47,9 @@ public sealed class TurnContext
     public string Channel => Activity.ChannelId!;
 
     public ConversationState State { get; }
+
+    /// <summary>The open handoff case when the turn began.</summary>
+    internal Guid? HandoffAtStart { get; }
 
     /// <summary>The conversation's language ("en" or "id"); changing it changes every later sentence.</summary>
     public string Language { get; set; }
@@ -106,4 +110,10 @@ public static class EscalationReasons
     public const string OutOfScope = "out-of-scope";
     public const string TurnFailed = "turn-failed";
     public const string PolicyRefusal = "policy-refusal";
+
+    /// <summary>The customer is angry again and again: a person should calm things down.</summary>
+    public const string Anger = "anger";
+
+    /// <summary>A problem report the business treats as serious (safety, damage, a repeat problem).</summary>
+    public const string SeriousProblem = "serious-problem";
 }

@@ -129,7 +129,7 @@ public sealed partial class TurnRunner(
                     return (true, null);
                 }
 
-                events.Raise(new TurnCommitted(conversationId, item.Id, outboxIds));
+                events.Raise(new TurnCommitted(conversationId, item.Id, outboxIds, turn.HandoffAtStart, turn.State.Handoff));
                 if (outboxIds.Count > 0)
                 {
                     Dispatcher.Wake();

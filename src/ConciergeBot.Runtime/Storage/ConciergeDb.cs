@@ -1,4 +1,5 @@
 using ConciergeBot.Events;
+using ConciergeBot.Handoff;
 using ConciergeBot.Scheduling;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,6 +25,9 @@ public sealed class ConciergeDb(DbContextOptions<ConciergeDb> options) : DbConte
     public DbSet<BusinessEvent> BusinessEvents => Set<BusinessEvent>();
     public DbSet<ChannelConversation> ChannelConversations => Set<ChannelConversation>();
     public DbSet<ChannelActivity> ChannelActivities => Set<ChannelActivity>();
+    public DbSet<Agent> Agents => Set<Agent>();
+    public DbSet<HandoffCase> HandoffCases => Set<HandoffCase>();
+    public DbSet<HandoffNote> HandoffNotes => Set<HandoffNote>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -108,5 +112,6 @@ public sealed class ConciergeDb(DbContextOptions<ConciergeDb> options) : DbConte
         });
 
         SchedulingModel.Configure(model);
+        HandoffModel.Configure(model);
     }
 }

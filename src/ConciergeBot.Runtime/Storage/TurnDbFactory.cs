@@ -9,4 +9,13 @@ namespace ConciergeBot.Storage;
 public sealed class TurnDbFactory(DbContextOptions<ConciergeDb> options)
 {
     public ConciergeDb Create() => new(options);
+
+    /// <summary>A unit of work inside one of the single writer's transactions.</summary>
+    public ConciergeDb OnWriter(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction)
+    {
+        var db = Create();
+        db.Database.SetDbConnection(connection, contextOwnsConnection: false);
+        db.Database.UseTransaction(transaction);
+        return db;
+    }
 }

@@ -25,6 +25,7 @@ public static class AdminApi
         admin.MapAppointments();
         admin.MapAppointmentImport();
         admin.MapRescheduleReport();
+        admin.MapAgentAccounts();
         return app;
     }
 }

@@ -231,7 +231,7 @@ public sealed class RescheduleDialogTests
             .AssertReplyContains(language == "id" ? "sudah terisi" : "already taken")
             .AssertReply(RescheduleTexts.Nearest, language)
             .Send(answer)
-            .AssertReply(DialogTexts.HandoffCustomerAsked, language, ("business", Business))
+            .AssertReplyStartsWith(DialogTexts.HandoffCustomerAsked, language, ("business", Business))
             .StartTestAsync();
     }
 
@@ -307,7 +307,7 @@ public sealed class RescheduleDialogTests
             .Send("BMJ-1001")
             .AssertReply(RescheduleTexts.AskIdentity, "en")
             .Send("+6281298765432")
-            .AssertReply(DialogTexts.HandoffAfterRetries, "en", ("business", Business))
+            .AssertReplyStartsWith(DialogTexts.HandoffAfterRetries, "en", ("business", Business))
             .StartTestAsync();
     }
 
@@ -326,11 +326,12 @@ public sealed class RescheduleDialogTests
                 ("when", language == "id" ? "Rabu, 2 Desember pukul 08.00" : "Wednesday 2 December at 08:00"), ("hours", "24"))
             .AssertReply(RescheduleTexts.OfferPerson, language)
             .Send(answer)
-            .AssertReply(reply => Assert.Equal(
+            .AssertReply(reply => Assert.StartsWith(
                 expected == "reschedule.keepIt"
                     ? bot.Locales.Get(language, RescheduleTexts.KeepIt, ("when", "Rabu, 2 Desember pukul 08.00"))
                     : bot.Locales.Get(language, DialogTexts.HandoffCustomerAsked, ("business", Business)),
-                reply.Text))
+                reply.Text,
+                StringComparison.Ordinal))
             .StartTestAsync();
     }
 

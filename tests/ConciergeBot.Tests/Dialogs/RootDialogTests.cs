@@ -61,7 +61,7 @@ public sealed class RootDialogTests
             .AssertReply(DialogTexts.Greeting, "id", ("business", Business))
             .AssertReply(DialogTexts.MenuQuestion, "id")
             .Send(answer)
-            .AssertReply(new TextKey(expected), "id", ("business", Business))
+            .AssertReplyStartsWith(new TextKey(expected), "id", ("business", Business))
             .StartTestAsync();
     }
 
@@ -101,7 +101,7 @@ public sealed class RootDialogTests
 
         await new TestFlow(bot)
             .Send(text)
-            .AssertReply(new TextKey(expected), language, ("business", Business))
+            .AssertReplyStartsWith(new TextKey(expected), language, ("business", Business))
             .StartTestAsync();
     }
 
@@ -115,7 +115,7 @@ public sealed class RootDialogTests
             .AssertReply(DialogTexts.Greeting, "en", ("business", Business))
             .AssertReply(DialogTexts.MenuQuestion, "en")
             .Send("talk to a person")
-            .AssertReply(DialogTexts.HandoffCustomerAsked, "en", ("business", Business))
+            .AssertReplyStartsWith(DialogTexts.HandoffCustomerAsked, "en", ("business", Business))
             .StartTestAsync();
     }
 
@@ -165,7 +165,7 @@ public sealed class RootDialogTests
             .Send("seven")
             .AssertReply(r => Assert.StartsWith(bot.Locales.Get("en", RuntimeTexts.RetryChoice), r.Text, StringComparison.Ordinal))
             .Send("banana")
-            .AssertReply(DialogTexts.HandoffAfterRetries, "en", ("business", Business))
+            .AssertReplyStartsWith(DialogTexts.HandoffAfterRetries, "en", ("business", Business))
             .StartTestAsync();
     }
 
@@ -182,7 +182,7 @@ public sealed class RootDialogTests
             .AssertReply(RuntimeTexts.LanguageSwitched, "en")
             .AssertChoices("Reschedule an appointment", "Report a problem", "Talk to a person")
             .Send("Report a problem")
-            .AssertReply(DialogTexts.HandoffReportProblem, "en", ("business", Business))
+            .AssertReplyStartsWith(DialogTexts.HandoffReportProblem, "en", ("business", Business))
             .StartTestAsync();
         Assert.Equal("en", await bot.QueryAsync(db => db.Conversations.Select(c => c.Language).SingleAsync()));
     }
@@ -211,7 +211,7 @@ public sealed class RootDialogTests
             .AssertReply(DialogTexts.MenuQuestion, "id")
             .Restart()
             .Send("2")
-            .AssertReply(DialogTexts.HandoffReportProblem, "id", ("business", Business))
+            .AssertReplyStartsWith(DialogTexts.HandoffReportProblem, "id", ("business", Business))
             .StartTestAsync();
     }
 

@@ -41,6 +41,10 @@ public sealed class TestFlow(BotHarness bot, string conversation = "conversation
     public TestFlow AssertReply(TextKey key, string language, params TextArg[] args) =>
         AssertReply(reply => Assert.Equal(bot.Locales.Get(language, key, args), reply.Text));
 
+    /// <summary>The next reply begins with the locale text <paramref name="key"/> (more may follow, e.g. a queue position).</summary>
+    public TestFlow AssertReplyStartsWith(TextKey key, string language, params TextArg[] args) =>
+        AssertReply(reply => Assert.StartsWith(bot.Locales.Get(language, key, args), reply.Text, StringComparison.Ordinal));
+
     public TestFlow AssertReplyContains(string part) =>
         AssertReply(reply => Assert.Contains(part, reply.Text, StringComparison.Ordinal));
 
