@@ -19,10 +19,12 @@ public sealed class HandoffQueue(IDbContextFactory<ConciergeDb> dbs, BusinessDir
     public async Task<QueueStanding> StandingAsync(ConciergeDb db, string team, int priority, DateTime queuedAt, Guid caseId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var ahead = await db.HandoffCases.AsNoTracking()
-            .Where(c => c.Status == HandoffStatus.Waiting && c.Team == team && c.Id != caseId
-                && (c.Priority < priority || (c.Priority == priority && c.QueuedAt <= queuedAt)))
-            .CountAsync(cancellationToken);
+        var others = await db.HandoffCases.AsNoTracking()
+            .Where(c => c.Status == HandoffStatus.Waiting && c.Team == team && c.Id != caseId && c.Priority <= priority)
+            .Select(c => new QueueKey(c.Priority, c.QueuedAt, c.Id))
+            .ToListAsync(cancellationToken);
+        var mine = new QueueKey(priority, queuedAt, caseId);
+        var ahead = others.Count(o => QueueKey.Order.Compare(o, mine) < 0);
         var hours = Hours;
         var staffed = hours.IsStaffed(now);
         var online = (await OnlineAgentsAsync(db, cancellationToken)).Where(a => a.Agent.Works(team)).ToList();
@@ -48,7 +50,8 @@ public sealed class HandoffQueue(IDbContextFactory<ConciergeDb> dbs, BusinessDir
             waiting = waiting.Where(c => teams.Contains(c.Team));
         }
 
-        return await waiting.OrderBy(c => c.Priority).ThenBy(c => c.QueuedAt).ToListAsync(cancellationToken);
+        var cases = await waiting.ToListAsync(cancellationToken);
+        return [.. cases.OrderBy(c => new QueueKey(c.Priority, c.QueuedAt, c.Id), QueueKey.Order)];
     }
 
     /// <summary>Agents whose console is open and who said they are available, with how many conversations each holds.</summary>
@@ -73,4 +76,13 @@ public sealed class HandoffQueue(IDbContextFactory<ConciergeDb> dbs, BusinessDir
             .ToListAsync(cancellationToken);
         return recent.Select(c => c.ClosedAt!.Value - c.ClaimedAt!.Value).ToList();
     }
+}
+
+/// <summary>The order a queue is served in: priority, then time in the queue; the id settles a tie so every reader agrees.</summary>
+internal readonly record struct QueueKey(int Priority, DateTime QueuedAt, Guid Id)
+{
+    public static readonly IComparer<QueueKey> Order = Comparer<QueueKey>.Create((a, b) =>
+        a.Priority != b.Priority ? a.Priority.CompareTo(b.Priority)
+        : a.QueuedAt != b.QueuedAt ? a.QueuedAt.CompareTo(b.QueuedAt)
+        : a.Id.CompareTo(b.Id));
 }
