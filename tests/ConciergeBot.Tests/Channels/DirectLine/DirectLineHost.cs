@@ -21,15 +21,22 @@ public sealed class DirectLineHost : IAsyncDisposable
     private readonly TempFolder _folder = new();
     private readonly WebApplicationFactory<Program> _factory;
 
-    public DirectLineHost()
+    /// <param name="settings">Host settings on top of the test's own (e.g. an admin key).</param>
+    public DirectLineHost(IReadOnlyDictionary<string, string?>? settings = null)
     {
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
-            .UseSetting("ConnectionStrings:Concierge", $"Data Source={_folder.File("directline.db")}")
-            .UseSetting("DirectLine:Secret", Secret)
-            .UseSetting("DirectLine:AllowedOrigins:0", AllowedOrigin)
-            .UseSetting("DirectLine:UploadsPath", _folder.File("uploads"))
-            .UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0")
-            .ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock)));
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseSetting("ConnectionStrings:Concierge", $"Data Source={_folder.File("directline.db")}")
+                .UseSetting("DirectLine:Secret", Secret)
+                .UseSetting("DirectLine:AllowedOrigins:0", AllowedOrigin)
+                .UseSetting("DirectLine:UploadsPath", _folder.File("uploads"))
+                .UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0")
+                .ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            {
+                web.UseSetting(key, value);
+            }
+        });
         // A port of the system's choosing (UseKestrel(0) on a derived factory still binds 5000).
         _factory.UseKestrel();
         _factory.StartServer();
