@@ -16,6 +16,8 @@ public static class SchedulingServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton(sp => new SlotFinder(sp.GetRequiredService<IOptions<SchedulingOptions>>().Value));
+        services.AddSingleton<ScheduleCalendarCache>();
+        services.AddSingleton<ScheduleSource>();
         services.AddSingleton<AppointmentLookup>();
         services.AddSingleton<MoveSearch>();
         services.AddSingleton<Rescheduler>();

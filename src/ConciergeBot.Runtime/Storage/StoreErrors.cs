@@ -11,8 +11,11 @@ public static class StoreErrors
 
     /// <summary>The scheduling migration's trigger: two booked or completed appointments overlapping on one resource.</summary>
     public static bool IsDoubleBooking(DbUpdateException ex) =>
-        ex.InnerException is SqliteException { SqliteErrorCode: SqliteConstraint } sqlite
-        && sqlite.Message.Contains("double booking", StringComparison.Ordinal);
+        ex.InnerException is SqliteException sqlite && IsDoubleBooking(sqlite);
+
+    /// <summary>The same refusal met by plain SQL, which sees the database's exception itself.</summary>
+    public static bool IsDoubleBooking(SqliteException ex) =>
+        ex is { SqliteErrorCode: SqliteConstraint } && ex.Message.Contains("double booking", StringComparison.Ordinal);
 
     /// <summary>A unique index: another writer took the same code, reference or phone number first.</summary>
     public static bool IsUniqueViolation(DbUpdateException ex) =>

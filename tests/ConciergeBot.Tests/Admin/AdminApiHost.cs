@@ -45,6 +45,9 @@ public sealed class AdminApiHost : IAsyncLifetime
 
     public HttpClient AnonymousClient() => _factory.CreateClient();
 
+    /// <summary>The host's services, for checking what the bot sees after an admin change.</summary>
+    public IServiceProvider Services => _factory.Services;
+
     public static string Unique(string prefix) => $"t-{prefix}-{Guid.NewGuid():N}"[..Math.Min(40, prefix.Length + 11)];
 
     public async Task<ServiceResponse> CreateServiceAsync(string code, int minutes = 60, int before = 0, int after = 0)

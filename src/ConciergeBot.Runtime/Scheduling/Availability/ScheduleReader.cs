@@ -67,11 +67,7 @@ public static class ScheduleReader
         public static Queries For(ConciergeDb db, Guid businessId, TimeZoneInfo zone, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now)
         {
             ArgumentNullException.ThrowIfNull(db);
-            ArgumentNullException.ThrowIfNull(zone);
-            var start = from.UtcDateTime.AddDays(-1);
-            var end = to.UtcDateTime.AddDays(1);
-            var firstDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(start, zone));
-            var lastDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(end, zone));
+            var (start, end, firstDate, lastDate) = SchedulePeriod.Of(zone, from, to);
             var nowUtc = now.UtcDateTime;
 
             var resources = db.Resources.AsNoTracking()

@@ -1,7 +1,5 @@
 using ConciergeBot.Conversations;
 using ConciergeBot.Scheduling.Availability;
-using ConciergeBot.Storage;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace ConciergeBot.Scheduling.Booking;
@@ -31,7 +29,7 @@ public sealed record RequestedTime(Slot? Free, UnavailableReason? Why, IReadOnly
 /// reschedule policy's limit on how far ahead applies.
 /// </summary>
 public sealed class MoveSearch(
-    IDbContextFactory<ConciergeDb> dbs,
+    ScheduleSource schedules,
     SlotFinder finder,
     BusinessDirectory businesses,
     IOptions<SchedulingOptions> options,
@@ -87,10 +85,8 @@ public sealed class MoveSearch(
     {
         var now = clock.GetUtcNow();
         var business = businesses.Current;
-        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        var service = await db.Services.AsNoTracking().FirstAsync(s => s.Id == appointment.ServiceId, cancellationToken);
-        var schedule = await ScheduleReader.LoadAsync(db, business.Id, business.TimeZone, from, to, now, cancellationToken);
-        return (schedule, Request(appointment, service, holder, now));
+        var (schedule, calendar) = await schedules.LoadAsync(business.Id, business.TimeZone, from, to, now, cancellationToken);
+        return (schedule, Request(appointment, calendar.Service(appointment.ServiceId), holder, now));
     }
 
     internal SlotRequest Request(AppointmentView appointment, Service service, string holder, DateTimeOffset now) => new(

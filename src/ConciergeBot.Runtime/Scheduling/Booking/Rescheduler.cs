@@ -45,6 +45,7 @@ public sealed record RescheduleRequest(
 public sealed partial class Rescheduler(
     DatabaseWriter writer,
     TurnDbFactory dbFactory,
+    ScheduleSource schedules,
     SlotFinder finder,
     MoveSearch search,
     BusinessEventDispatcher events,
@@ -59,16 +60,16 @@ public sealed partial class Rescheduler(
         var now = clock.GetUtcNow();
         return writer.WriteAsync((connection, transaction) =>
         {
-            using var db = Open(connection, transaction);
-            db.SlotHolds.Where(h => h.Holder == holder || h.ExpiresAt <= now.UtcDateTime).ExecuteDelete();
-            var service = db.Services.AsNoTracking().First(s => s.Id == appointment.ServiceId);
-            if (!StillFree(db, appointment, service, slot, holder, now))
+            RescheduleRows.DeleteHoldsOfOrExpired(connection, transaction, holder, now.UtcDateTime);
+            var calendar = schedules.CalendarOnWriter(connection, transaction, businesses.Current.Id);
+            var service = calendar.Service(appointment.ServiceId);
+            if (!StillFree(connection, transaction, calendar, appointment, service, slot, holder, now))
             {
                 return false;
             }
 
             var (blockedStart, blockedEnd) = Appointment.Blocked(slot.Start.UtcDateTime, service);
-            db.SlotHolds.Add(new SlotHold
+            RescheduleRows.InsertHold(connection, transaction, new SlotHold
             {
                 ResourceId = slot.ResourceId,
                 BlockedStart = blockedStart,
@@ -77,7 +78,6 @@ public sealed partial class Rescheduler(
                 AppointmentId = appointment.Id,
                 ExpiresAt = (now + options.Value.HoldDuration).UtcDateTime,
             });
-            db.SaveChanges();
             return true;
         }, cancellationToken);
     }
@@ -95,7 +95,7 @@ public sealed partial class Rescheduler(
 
             return result;
         }
-        catch (DbUpdateException ex) when (StoreErrors.IsDoubleBooking(ex))
+        catch (SqliteException ex) when (StoreErrors.IsDoubleBooking(ex))
         {
             // Another process booked the time between our check and our write: the database said no.
             LogRefusedByDatabase(request.ConversationId, request.Appointment.Reference);
@@ -105,12 +105,13 @@ public sealed partial class Rescheduler(
 
     private RescheduleResult Move(SqliteConnection connection, SqliteTransaction transaction, RescheduleRequest request)
     {
-        using var db = Open(connection, transaction);
-        var done = db.AppointmentChanges.AsNoTracking().Any(c => c.IdempotencyKey == request.IdempotencyKey);
-        var appointment = db.Appointments.First(a => a.Id == request.Appointment.Id);
+        var done = RescheduleRows.ChangeMade(connection, transaction, request.IdempotencyKey);
+        var appointment = RescheduleRows.Appointment(connection, transaction, request.Appointment.Id);
         if (done)
         {
-            return new RescheduleResult(RescheduleStatus.Done, View(db, appointment.Id));
+            // A turn run again after its move committed: rare, so read the view the general way.
+            using var db = Open(connection, transaction);
+            return new RescheduleResult(RescheduleStatus.Done, View(db, request.Appointment.Id));
         }
 
         var now = clock.GetUtcNow();
@@ -120,7 +121,8 @@ public sealed partial class Rescheduler(
             return new RescheduleResult(RescheduleStatus.AppointmentChanged);
         }
 
-        var service = db.Services.AsNoTracking().First(s => s.Id == appointment.ServiceId);
+        var calendar = schedules.CalendarOnWriter(connection, transaction, businesses.Current.Id);
+        var service = calendar.Service(appointment.ServiceId);
         var policy = options.Value.PolicyFor(service.Code);
         if (policy.Refusal(seen.Start, appointment.RescheduleCount, now) is { } refusal)
         {
@@ -132,59 +134,82 @@ public sealed partial class Rescheduler(
             return new RescheduleResult(RescheduleStatus.TooFar);
         }
 
-        if (!StillFree(db, seen, service, request.NewSlot, request.ConversationId, now))
+        if (!StillFree(connection, transaction, calendar, seen, service, request.NewSlot, request.ConversationId, now))
         {
             return new RescheduleResult(RescheduleStatus.SlotTaken);
         }
 
-        var previous = (Start: appointment.Start, End: appointment.End, ResourceId: appointment.ResourceId);
-        appointment.Place(request.NewSlot.ResourceId, request.NewSlot.Start.UtcDateTime, service);
-        appointment.RescheduleCount++;
-        appointment.UpdatedAt = now.UtcDateTime;
-        db.AppointmentChanges.Add(new AppointmentChange
+        var moved = new Appointment
         {
-            AppointmentId = appointment.Id,
+            Id = seen.Id,
+            Reference = appointment.Reference,
+            CustomerId = appointment.CustomerId,
+            ServiceId = appointment.ServiceId,
+            RescheduleCount = appointment.RescheduleCount + 1,
+            UpdatedAt = now.UtcDateTime,
+        };
+        moved.Place(request.NewSlot.ResourceId, request.NewSlot.Start.UtcDateTime, service);
+        RescheduleRows.DeleteHoldsOf(connection, transaction, request.ConversationId);
+        RescheduleRows.Move(connection, transaction, moved);
+        RescheduleRows.InsertChange(connection, transaction, new AppointmentChange
+        {
+            AppointmentId = moved.Id,
             At = now.UtcDateTime,
             Kind = AppointmentChangeKind.Rescheduled,
             Actor = Actors.Bot,
             Reason = request.Reason,
-            FromStart = previous.Start,
-            ToStart = appointment.Start,
-            FromResourceId = previous.ResourceId,
-            ToResourceId = appointment.ResourceId,
+            FromStart = appointment.Start,
+            ToStart = moved.Start,
+            FromResourceId = appointment.ResourceId,
+            ToResourceId = moved.ResourceId,
             ConversationId = request.ConversationId,
             IdempotencyKey = request.IdempotencyKey,
         });
-        db.SlotHolds.Where(h => h.Holder == request.ConversationId).ExecuteDelete();
-        db.BusinessEvents.Add(RescheduledEvent(db, appointment, service, previous, request, now));
-        db.SaveChanges();
-        return new RescheduleResult(RescheduleStatus.Done, View(db, appointment.Id));
+
+        // The slot was free on its resource, so that resource is one of the calendar's active ones.
+        var resource = calendar.Resource(moved.ResourceId)!;
+        RescheduleRows.InsertEvent(connection, transaction, RescheduledEvent(moved, service, resource.Code, appointment, request, now));
+        var zone = businesses.Current.TimeZone;
+        return new RescheduleResult(RescheduleStatus.Done, new AppointmentView(
+            moved.Id,
+            moved.Reference,
+            moved.CustomerId,
+            service.Id,
+            service.Code,
+            new Dictionary<string, string>(service.Names),
+            moved.ResourceId,
+            resource.Name,
+            AppointmentViews.Local(moved.Start, zone),
+            AppointmentViews.Local(moved.End, zone),
+            moved.RescheduleCount));
     }
 
-    /// <summary>Checked on the writer, against what is committed now (others' holds included).</summary>
-    private bool StillFree(ConciergeDb db, AppointmentView appointment, Service service, Slot slot, string holder, DateTimeOffset now)
+    /// <summary>
+    /// Checked on the writer, against what is committed now (others' holds included), on the slot's
+    /// resource alone: the only one the check may use.
+    /// </summary>
+    private bool StillFree(
+        SqliteConnection connection, SqliteTransaction transaction, ScheduleCalendar calendar, AppointmentView appointment, Service service, Slot slot, string holder, DateTimeOffset now)
     {
-        var business = businesses.Current;
-        var schedule = ScheduleReader.Load(db, business.Id, business.TimeZone, slot.Start, slot.End, now, CancellationToken.None);
+        var schedule = ScheduleSource.SlotOnWriter(connection, transaction, calendar, businesses.Current.TimeZone, slot, now);
         var request = search.Request(appointment, service, holder, now) with { ResourceId = slot.ResourceId };
         return finder.FindAt(schedule, request, slot.Start) is not null;
     }
 
     private BusinessEvent RescheduledEvent(
-        ConciergeDb db, Appointment appointment, Service service, (DateTime Start, DateTime End, Guid ResourceId) previous, RescheduleRequest request, DateTimeOffset now)
+        Appointment moved, Service service, string resourceCode, RescheduleRows.MovingAppointment previous, RescheduleRequest request, DateTimeOffset now)
     {
         var zone = businesses.Current.TimeZone;
-        var resourceCode = db.Resources.AsNoTracking().Where(r => r.Id == appointment.ResourceId).Select(r => r.Code).First();
         return BusinessEvents.Create(BusinessEventTypes.AppointmentRescheduled, new AppointmentRescheduled(
-            appointment.Reference,
-            appointment.Id,
-            appointment.CustomerId,
+            moved.Reference,
+            moved.Id,
+            moved.CustomerId,
             service.Code,
             resourceCode,
             AppointmentViews.Local(previous.Start, zone),
             AppointmentViews.Local(previous.End, zone),
-            AppointmentViews.Local(appointment.Start, zone),
-            AppointmentViews.Local(appointment.End, zone),
+            AppointmentViews.Local(moved.Start, zone),
+            AppointmentViews.Local(moved.End, zone),
             request.Reason,
             Actors.Bot,
             request.ConversationId), now);

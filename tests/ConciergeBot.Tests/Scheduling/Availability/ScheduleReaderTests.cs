@@ -2,6 +2,7 @@ using ConciergeBot.Scheduling;
 using ConciergeBot.Scheduling.Availability;
 using ConciergeBot.Storage;
 using ConciergeBot.Tests.Harness;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using static ConciergeBot.Tests.Scheduling.Availability.ScheduleBuilder;
 
@@ -107,6 +108,63 @@ public sealed class ScheduleReaderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_cached_calendar_with_busy_time_read_in_plain_sql_is_the_same_snapshot()
+    {
+        await using var db = Open();
+        var reference = await ScheduleReader.LoadAsync(db, Business, Jakarta, From, To, Now, CancellationToken.None);
+        var source = new ScheduleSource(new DatabaseConnections(ConnectionString), new ScheduleCalendarCache(new TurnDbFactory(Options)));
+
+        var (cold, _) = await source.LoadAsync(Business, Jakarta, From, To, Now, CancellationToken.None);
+        var (warm, _) = await source.LoadAsync(Business, Jakarta, From, To, Now, CancellationToken.None);
+
+        foreach (var snapshot in new[] { cold, warm })
+        {
+            Assert.Same(Jakarta, snapshot.Zone);
+            var (expected, actual) = (Describe(reference), Describe(snapshot));
+            Assert.Equal(expected.Resources, actual.Resources);
+            Assert.Equal(expected.Overrides, actual.Overrides);
+            Assert.Equal(expected.Busy, actual.Busy);
+        }
+    }
+
+    [Fact]
+    public async Task The_writers_check_of_one_slot_reads_only_that_resource()
+    {
+        await using var db = Open();
+        var reference = await ScheduleReader.LoadAsync(db, Business, Jakarta, From, To, Now, CancellationToken.None);
+        var source = new ScheduleSource(new DatabaseConnections(ConnectionString), new ScheduleCalendarCache(new TurnDbFactory(Options)));
+        await using var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        using var transaction = connection.BeginTransaction();
+        var calendar = source.CalendarOnWriter(connection, transaction, Business);
+
+        var budi = ScheduleSource.SlotOnWriter(connection, transaction, calendar, Jakarta, new Slot(Budi, From.AddHours(10), From.AddHours(11)), Now);
+        var retired = ScheduleSource.SlotOnWriter(connection, transaction, calendar, Jakarta, new Slot(Retired, From.AddHours(10), From.AddHours(11)), Now);
+
+        Assert.Equal([Budi], budi.Resources.Select(r => r.ResourceId));
+        Assert.Equal(Describe(reference).Resources.Where(r => r.StartsWith(Budi.ToString(), StringComparison.Ordinal)), Describe(budi).Resources);
+        // The slot's day with a day either side: Budi's completed appointment, not his hold on Thursday.
+        var (start, end) = (From.AddHours(10).AddDays(-1), From.AddHours(11).AddDays(1));
+        Assert.Equal(reference.Busy.Where(b => b.ResourceId == Budi && b.Start < end && b.End > start).OrderBy(b => b.Start), budi.Busy.OrderBy(b => b.Start));
+        Assert.NotEmpty(budi.Busy);
+        Assert.Empty(retired.Resources);
+    }
+
+    /// <summary>A snapshot as comparable text: resources in order with what they hold, business overrides, busy times.</summary>
+    private static (string[] Resources, string[] Overrides, string[] Busy) Describe(ScheduleSnapshot snapshot) => (
+        snapshot.Resources.Select(r => string.Join(
+            " ",
+            r.ResourceId,
+            string.Join(",", r.ServiceIds.Order()),
+            string.Join(",", r.Hours.Select(h => $"{h.Day}:{h.Opens}-{h.Closes}").Order(StringComparer.Ordinal)),
+            string.Join(",", r.Breaks.Select(b => $"{b.Day}:{b.Start}-{b.End}").Order(StringComparer.Ordinal)),
+            string.Join(",", r.Overrides.Select(Override).Order(StringComparer.Ordinal)))).ToArray(),
+        snapshot.BusinessOverrides.Select(Override).Order(StringComparer.Ordinal).ToArray(),
+        snapshot.Busy.Select(b => $"{b.ResourceId} {b.Start:O}-{b.End:O} {b.AppointmentId} {b.Holder}").Order(StringComparer.Ordinal).ToArray());
+
+    private static string Override(ScheduleOverride o) => $"{o.Date:O} {o.ResourceId} {o.Opens}-{o.Closes} {o.Reason}";
+
+    [Fact]
     public async Task A_loaded_snapshot_gives_the_slots_its_bookings_holidays_and_holds_leave_free()
     {
         await using var db = Open();
@@ -128,8 +186,11 @@ public sealed class ScheduleReaderTests : IAsyncLifetime
         Assert.NotNull(finder.FindAt(snapshot, budi, From.AddDays(2).AddHours(14)));
     }
 
-    private ConciergeDb Open() =>
-        new(new DbContextOptionsBuilder<ConciergeDb>().UseSqlite($"Data Source={_folder.File("concierge.db")}").Options);
+    private string ConnectionString => $"Data Source={_folder.File("concierge.db")}";
+
+    private DbContextOptions<ConciergeDb> Options => new DbContextOptionsBuilder<ConciergeDb>().UseSqlite(ConnectionString).Options;
+
+    private ConciergeDb Open() => new(Options);
 
     private static Resource Stylist(Guid id, string code, Guid business, Guid[] services, bool active = true) => new()
     {
