@@ -42,7 +42,11 @@ public static class AgentApi
         api.MapGet("/cases", CasesAsync);
         api.MapGet("/cases/{id:guid}", CaseAsync);
         api.MapPost("/cases/{id:guid}/claim", (Guid id, HttpContext http, AgentAccounts accounts, HandoffDesk desk, TimeProvider clock, CancellationToken ct) =>
-            ActAsync(http, accounts, clock, (agent, token) => desk.ClaimAsync(id, agent.Id, token), ct));
+            ActAsync(http, accounts, clock, (agent, token) =>
+                // Conversations are offered to agents who are available; a help desk keeps its own presence.
+                agent.Presence == AgentPresence.Available || http.User.IsInRole("admin")
+                    ? desk.ClaimAsync(id, agent.Id, token)
+                    : Task.FromResult(new DeskResult(DeskOutcome.Invalid, Problem: "Set yourself available to take conversations.")), ct));
         api.MapPost("/cases/{id:guid}/messages", (Guid id, TextBody body, HttpContext http, AgentAccounts accounts, HandoffDesk desk, TimeProvider clock, CancellationToken ct) =>
             ActAsync(http, accounts, clock, (agent, token) => desk.ReplyAsync(id, agent.Id, body.Text ?? "", token), ct));
         api.MapPost("/cases/{id:guid}/notes", (Guid id, TextBody body, HttpContext http, AgentAccounts accounts, HandoffDesk desk, TimeProvider clock, CancellationToken ct) =>

@@ -19,6 +19,7 @@ public static class AgentAuthentication
     public const string LoginRateLimit = "agent-login";
     public const string DisplayNameClaim = "display_name";
     public const string ActingAgentHeader = "X-Agent";
+    public const string CookieName = "concierge.agent";
 
     public static string RoleName(AgentRole role) => role == AgentRole.Supervisor ? "supervisor" : "agent";
 
@@ -26,7 +27,7 @@ public static class AgentAuthentication
     {
         services.AddAuthentication().AddCookie(Scheme, cookie =>
         {
-            cookie.Cookie.Name = "concierge.agent";
+            cookie.Cookie.Name = CookieName;
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;

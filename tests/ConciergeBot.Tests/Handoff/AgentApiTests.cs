@@ -69,6 +69,12 @@ public sealed class AgentApiTests : IAsyncLifetime
         Assert.Equal("customer-asked", waiting["reason"]!.GetValue<string>());
         Assert.Contains("I want to talk to a person", waiting["summary"]!.GetValue<string>(), StringComparison.Ordinal);
 
+        var whileAway = await sari.PostAsync($"/api/agent/cases/{id}/claim", null);
+        Assert.Equal(HttpStatusCode.BadRequest, whileAway.StatusCode);
+        Assert.Contains("available", await whileAway.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        (await sari.PutAsJsonAsync("/api/agent/me/presence", new { presence = "available" })).EnsureSuccessStatusCode();
+        (await andi.PutAsJsonAsync("/api/agent/me/presence", new { presence = "available" })).EnsureSuccessStatusCode();
+
         Assert.Equal(HttpStatusCode.OK, (await sari.PostAsync($"/api/agent/cases/{id}/claim", null)).StatusCode);
         var late = await andi.PostAsync($"/api/agent/cases/{id}/claim", null);
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
@@ -134,13 +140,14 @@ public sealed class AgentApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_OpenAPI_document_describes_the_desk()
+    public async Task The_OpenAPI_document_describes_the_desk_and_how_to_sign_in()
     {
         var document = await Anonymous().GetStringAsync("/openapi/v1.json");
 
         Assert.Contains("/api/agent/cases/{id}/claim", document, StringComparison.Ordinal);
         Assert.Contains("/api/agent/cases/{id}/hand-back", document, StringComparison.Ordinal);
         Assert.Contains("/api/admin/agents", document, StringComparison.Ordinal);
+        Assert.Contains("\"AgentCookie\"", document, StringComparison.Ordinal);
     }
 
     private async Task CreateAgentAsync(string userName, string displayName, string role)
