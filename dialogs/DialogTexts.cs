@@ -18,8 +18,8 @@ public static class DialogTexts
     public static readonly TextKey Goodbye = new("root.goodbye");
 
     public static readonly TextKey HandoffCustomerAsked = new("handoff.customerAsked");
-    public static readonly TextKey HandoffReportProblem = new("handoff.reportProblem");
     public static readonly TextKey HandoffAfterRetries = new("handoff.afterRetries");
     public static readonly TextKey HandoffPending = new("handoff.pending");
     public static readonly TextKey HandoffWithdrawn = new("handoff.withdrawn");
+    public static readonly TextKey HandoffSerious = new("handoff.serious");
 }

@@ -1,4 +1,5 @@
 using ConciergeBot.Dialogs.Handoff;
+using ConciergeBot.Dialogs.ProblemReport;
 using ConciergeBot.Dialogs.Reschedule;
 using ConciergeBot.Dialogs.Root;
 using ConciergeBot.Pipeline;
@@ -15,6 +16,8 @@ public static class DialogsServiceCollectionExtensions
     {
         services.AddSingleton<HandoffDialog>();
         services.AddSingleton<RescheduleDialog>();
+        services.AddSingleton<ProblemReportDialog>();
+        services.AddSingleton<ProblemFollowUpDialog>();
         services.AddSingleton<RootDialog>();
         services.AddSingleton(sp => new DialogSet().Add(sp.GetRequiredService<RootDialog>()));
         services.AddSingleton(sp => new DialogBot(

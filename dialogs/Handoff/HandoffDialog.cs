@@ -63,7 +63,7 @@ public sealed partial class HandoffDialog(HandoffQueue queue, IOptions<HandoffOp
         var intro = request switch
         {
             { Reason: EscalationReasons.RepromptsExhausted } => DialogTexts.HandoffAfterRetries,
-            { Topic: HandoffTopics.ReportProblem } => DialogTexts.HandoffReportProblem,
+            { Reason: EscalationReasons.SeriousProblem } => DialogTexts.HandoffSerious,
             _ => DialogTexts.HandoffCustomerAsked,
         };
         await turn.SendAsync(Activities.MessageFactory.Text(turn.Text(intro, ("business", turn.Business.Name)) + " " + QueueWording.Describe(standing, turn.Language, locales, turn.Business)));

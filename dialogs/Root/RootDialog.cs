@@ -1,4 +1,5 @@
 using ConciergeBot.Dialogs.Handoff;
+using ConciergeBot.Dialogs.ProblemReport;
 using ConciergeBot.Dialogs.Prompts;
 using ConciergeBot.Dialogs.Reschedule;
 using ConciergeBot.Language;
@@ -27,7 +28,7 @@ public sealed class RootDialog : ComponentDialog
 
     private readonly IntentModel _intents;
 
-    public RootDialog(HandoffDialog handoff, RescheduleDialog reschedule, IntentModel intents)
+    public RootDialog(HandoffDialog handoff, RescheduleDialog reschedule, ProblemReportDialog problem, ProblemFollowUpDialog followUp, IntentModel intents)
         : base(DialogId)
     {
         _intents = intents;
@@ -35,6 +36,8 @@ public sealed class RootDialog : ComponentDialog
         AddDialog(new ChoicePrompt(MenuPromptId));
         AddDialog(handoff);
         AddDialog(reschedule);
+        AddDialog(problem);
+        AddDialog(followUp);
     }
 
     /// <summary>A new request: the intent model decides where it goes; unsure, the menu asks.</summary>
@@ -45,6 +48,11 @@ public sealed class RootDialog : ComponentDialog
         {
             // The dialogs restarted under an open handoff: the person still has the conversation.
             return await HandOffAsync(inner, new HandoffRequest(EscalationReasons.CustomerAsked), cancellationToken);
+        }
+
+        if (FollowUpOf(turn) is { } ticket)
+        {
+            return await EscalateIfAskedAsync(inner, await inner.BeginDialogAsync(ProblemFollowUpDialog.DialogId, ticket, cancellationToken), cancellationToken);
         }
 
         if (TooAngry(turn))
@@ -60,7 +68,7 @@ public sealed class RootDialog : ComponentDialog
             case IntentNames.Reschedule:
                 return await EscalateIfAskedAsync(inner, await inner.BeginDialogAsync(RescheduleDialog.DialogId, new RescheduleOptions(turn.Activity.Text), cancellationToken), cancellationToken);
             case IntentNames.ReportProblem:
-                return await HandOffAsync(inner, new HandoffRequest(EscalationReasons.OutOfScope, HandoffTopics.ReportProblem), cancellationToken);
+                return await EscalateIfAskedAsync(inner, await inner.BeginDialogAsync(ProblemReportDialog.DialogId, new ProblemOptions(turn.Activity.Text), cancellationToken), cancellationToken);
             case IntentNames.Cancel:
                 await turn.SayAsync(DialogTexts.NothingToCancel);
                 return new DialogTurnResult(DialogTurnStatus.Complete);
@@ -78,6 +86,18 @@ public sealed class RootDialog : ComponentDialog
     protected override async Task<DialogTurnResult> OnContinueDialogAsync(DialogContext inner, CancellationToken cancellationToken)
     {
         var turn = inner.Turn;
+        if (FollowUpOf(turn) is { } followUp)
+        {
+            if (inner.ActiveDialog?.Id == HandoffDialog.DialogId)
+            {
+                // A person has the conversation: the customer hears what staff did, without the bot asking anything.
+                await ProblemFollowUpDialog.TellAsync(turn, followUp, cancellationToken);
+                return DialogTurnResult.EndOfTurn;
+            }
+
+            return await EscalateIfAskedAsync(inner, await inner.BeginDialogAsync(ProblemFollowUpDialog.DialogId, followUp, cancellationToken), cancellationToken);
+        }
+
         if (inner.ActiveDialog?.Id == HandoffDialog.DialogId)
         {
             // A person has the conversation: nothing here speaks for the bot until it ends.
@@ -132,6 +152,9 @@ public sealed class RootDialog : ComponentDialog
     private static Task<DialogTurnResult> HandOffAsync(DialogContext inner, HandoffRequest request, CancellationToken cancellationToken) =>
         inner.BeginDialogAsync(HandoffDialog.DialogId, request, cancellationToken);
 
+    private static string? FollowUpOf(TurnContext turn) =>
+        turn.Activity is { Type: Activities.ActivityTypes.Event, Name: Tickets.TicketDesk.FollowUpEvent } ? ProblemFollowUpDialog.ReferenceOf(turn.Activity) : null;
+
     /// <summary>Counts angry messages in the conversation; true when a person should take over.</summary>
     private static bool TooAngry(TurnContext turn)
     {
@@ -173,10 +196,12 @@ public sealed class RootDialog : ComponentDialog
             return await step.ReplaceDialogAsync(RescheduleDialog.DialogId, new RescheduleOptions(), cancellationToken);
         }
 
-        var request = choice.Value == MainMenu.ReportProblem
-            ? new HandoffRequest(EscalationReasons.OutOfScope, HandoffTopics.ReportProblem)
-            : new HandoffRequest(EscalationReasons.CustomerAsked);
-        return await step.ReplaceDialogAsync(HandoffDialog.DialogId, request, cancellationToken);
+        if (choice.Value == MainMenu.ReportProblem)
+        {
+            return await step.ReplaceDialogAsync(ProblemReportDialog.DialogId, new ProblemOptions(), cancellationToken);
+        }
+
+        return await step.ReplaceDialogAsync(HandoffDialog.DialogId, new HandoffRequest(EscalationReasons.CustomerAsked), cancellationToken);
     }
 
     private static string FirstName(string displayName) => displayName.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];

@@ -11,6 +11,7 @@ using ConciergeBot.Localization;
 using ConciergeBot.Pipeline;
 using ConciergeBot.Scheduling;
 using ConciergeBot.Storage;
+using ConciergeBot.Tickets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -57,6 +58,8 @@ public static class RuntimeServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<InboxRecovery>());
         services.AddBusinessEvents(configuration);
         services.AddHandoff(configuration);
+        services.AddOptions<TicketOptions>().Bind(configuration.GetSection(TicketOptions.Section));
+        services.AddSingleton<TicketDesk>();
         return services;
     }
 }

@@ -6,6 +6,7 @@ using ConciergeBot.Health;
 using ConciergeBot.Hosting;
 using ConciergeBot.Nlu;
 using ConciergeBot.Operations;
+using ConciergeBot.Tickets;
 using ConciergeBot.WebChat;
 
 switch (args)
@@ -28,6 +29,7 @@ builder.Services.AddAdminApi();
 builder.Services.AddDirectLine(builder.Configuration);
 builder.Services.AddWebChat(builder.Configuration);
 builder.Services.AddAgentConsole();
+builder.Services.AddSingleton<TicketHotSpots>();
 
 var app = builder.Build();
 app.UseStatusCodePages();
@@ -43,6 +45,7 @@ app.MapDirectLine();
 app.MapOpenApi();
 app.MapWebChat();
 app.MapAgentConsole();
+app.MapTicketApi();
 await app.RunAsync();
 return 0;
 

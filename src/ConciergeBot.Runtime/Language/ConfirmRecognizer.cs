@@ -6,7 +6,7 @@ public static class ConfirmRecognizer
     private static readonly HashSet<string> Yes = new(StringComparer.Ordinal)
     {
         "yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "oke", "okey", "ok deh", "correct", "right", "confirm", "please do",
-        "ya", "iya", "iyaa", "iye", "yoi", "betul", "benar", "bener", "boleh", "setuju", "siap", "mau", "baik", "sip", "lanjut", "jadi",
+        "ya", "iya", "iyaa", "iye", "yoi", "betul", "benar", "bener", "boleh", "setuju", "siap", "mau", "baik", "sip", "lanjut", "jadi", "sudah", "udah", "sdh", "beres", "sudah beres",
     };
 
     private static readonly HashSet<string> No = new(StringComparer.Ordinal)

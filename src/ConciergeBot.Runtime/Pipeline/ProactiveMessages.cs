@@ -11,7 +11,7 @@ namespace ConciergeBot.Pipeline;
 /// </summary>
 public static class ProactiveMessages
 {
-    private const string LatestInbound = """
+    private const string LatestInboundSql = """
         SELECT i."ActivityJson", c."Language" FROM "Conversations" c
         LEFT JOIN "Inbox" i ON i."Id" = (SELECT MAX("Id") FROM "Inbox" WHERE "ConversationId" = c."Id")
         WHERE c."Id" = @id
@@ -26,24 +26,52 @@ public static class ProactiveMessages
     /// <summary>The conversation's language, or null when the conversation is unknown.</summary>
     public static string? LanguageOf(SqliteConnection connection, SqliteTransaction transaction, string conversationId, string fallback)
     {
-        using var read = Sql.Command(connection, transaction, LatestInbound, ("@id", conversationId));
+        using var read = Sql.Command(connection, transaction, LatestInboundSql, ("@id", conversationId));
         using var reader = read.ExecuteReader();
         return reader.Read() ? Sql.ReadNullableString(reader, 1) ?? fallback : null;
+    }
+
+    /// <summary>The conversation's latest message in, which says where and to whom the bot writes; null when none.</summary>
+    public static Activity? LatestInbound(SqliteConnection connection, SqliteTransaction transaction, string conversationId)
+    {
+        using var read = Sql.Command(connection, transaction, LatestInboundSql, ("@id", conversationId));
+        using var reader = read.ExecuteReader();
+        return reader.Read() && !reader.IsDBNull(0) ? ActivityJson.Deserialize(reader.GetString(0)) : null;
+    }
+
+    /// <summary>
+    /// An event for the conversation's own dialogs (a ticket's follow-up), staged in its inbox inside the
+    /// caller's write: it runs as a turn, in order with the customer's messages, exactly once.
+    /// </summary>
+    public static Activity? Event(SqliteConnection connection, SqliteTransaction transaction, string conversationId, string name, System.Text.Json.Nodes.JsonNode value, string id, DateTimeOffset now)
+    {
+        if (LatestInbound(connection, transaction, conversationId) is not { } inbound)
+        {
+            return null;
+        }
+
+        return new Activity
+        {
+            Type = ActivityTypes.Event,
+            Name = name,
+            Value = value,
+            Id = id,
+            ChannelId = inbound.ChannelId,
+            Conversation = inbound.Conversation,
+            From = inbound.From,
+            Recipient = inbound.Recipient,
+            ServiceUrl = inbound.ServiceUrl,
+            Locale = inbound.Locale,
+            Timestamp = now,
+        };
     }
 
     /// <summary>Queues <paramref name="message"/> for the conversation; the outbox id, or null when the conversation has never had a message in.</summary>
     public static long? Enqueue(SqliteConnection connection, SqliteTransaction transaction, string conversationId, Activity message, string language, DateTimeOffset now)
     {
-        Activity inbound;
-        using (var read = Sql.Command(connection, transaction, LatestInbound, ("@id", conversationId)))
-        using (var reader = read.ExecuteReader())
+        if (LatestInbound(connection, transaction, conversationId) is not { } inbound)
         {
-            if (!reader.Read() || reader.IsDBNull(0))
-            {
-                return null;
-            }
-
-            inbound = ActivityJson.Deserialize(reader.GetString(0));
+            return null;
         }
 
         message.ChannelId = inbound.ChannelId;

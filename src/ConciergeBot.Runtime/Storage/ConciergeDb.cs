@@ -1,5 +1,6 @@
 using ConciergeBot.Events;
 using ConciergeBot.Handoff;
+using ConciergeBot.Tickets;
 using ConciergeBot.Scheduling;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,6 +29,8 @@ public sealed class ConciergeDb(DbContextOptions<ConciergeDb> options) : DbConte
     public DbSet<Agent> Agents => Set<Agent>();
     public DbSet<HandoffCase> HandoffCases => Set<HandoffCase>();
     public DbSet<HandoffNote> HandoffNotes => Set<HandoffNote>();
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+    public DbSet<TicketAction> TicketActions => Set<TicketAction>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -113,5 +116,6 @@ public sealed class ConciergeDb(DbContextOptions<ConciergeDb> options) : DbConte
 
         SchedulingModel.Configure(model);
         HandoffModel.Configure(model);
+        TicketsModel.Configure(model);
     }
 }

@@ -50,7 +50,7 @@ public sealed class RootDialogTests
     [Theory]
     [InlineData("1", "reschedule.askReference")]
     [InlineData("Ubah jadwal", "reschedule.askReference")]
-    [InlineData("mau lapor masalah", "handoff.reportProblem")]
+    [InlineData("mau lapor masalah", "problem.askDescription")]
     [InlineData("3", "handoff.customerAsked")]
     public async Task The_menu_routes_each_choice(string answer, string expected)
     {
@@ -92,7 +92,7 @@ public sealed class RootDialogTests
 
     [Theory]
     [InlineData("jadwal servis saya bisa diundur ke minggu depan?", "reschedule.askReference")]
-    [InlineData("the technician never showed up yesterday", "handoff.reportProblem")]
+    [InlineData("the technician never showed up yesterday", "problem.apologyMedium")]
     [InlineData("can I speak with someone from your team", "handoff.customerAsked")]
     public async Task A_first_message_goes_where_the_intent_model_says(string text, string expected)
     {
@@ -101,7 +101,7 @@ public sealed class RootDialogTests
 
         await new TestFlow(bot)
             .Send(text)
-            .AssertReplyStartsWith(new TextKey(expected), language, ("business", Business))
+            .AssertReplyStartsWith(new TextKey(expected), language, ("business", Business), ("category", "staff late or not coming"))
             .StartTestAsync();
     }
 
@@ -182,7 +182,7 @@ public sealed class RootDialogTests
             .AssertReply(RuntimeTexts.LanguageSwitched, "en")
             .AssertChoices("Reschedule an appointment", "Report a problem", "Talk to a person")
             .Send("Report a problem")
-            .AssertReplyStartsWith(DialogTexts.HandoffReportProblem, "en", ("business", Business))
+            .AssertReply(ConciergeBot.Dialogs.ProblemReport.ProblemTexts.AskDescription, "en")
             .StartTestAsync();
         Assert.Equal("en", await bot.QueryAsync(db => db.Conversations.Select(c => c.Language).SingleAsync()));
     }
@@ -211,7 +211,7 @@ public sealed class RootDialogTests
             .AssertReply(DialogTexts.MenuQuestion, "id")
             .Restart()
             .Send("2")
-            .AssertReplyStartsWith(DialogTexts.HandoffReportProblem, "id", ("business", Business))
+            .AssertReply(ConciergeBot.Dialogs.ProblemReport.ProblemTexts.AskDescription, "id")
             .StartTestAsync();
     }
 

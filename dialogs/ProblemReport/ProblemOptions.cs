@@ -1,0 +1,7 @@
+namespace ConciergeBot.Dialogs.ProblemReport;
+
+/// <summary>How a problem report starts: with the customer's first message when it already says what happened.</summary>
+public sealed record ProblemOptions(string? FirstMessage = null, Guid? AppointmentId = null);
+
+/// <summary>A photo or file the customer sent with the report.</summary>
+public sealed record ReportedFile(string? Name, string ContentType, string? Url);
