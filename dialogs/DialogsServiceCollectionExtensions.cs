@@ -16,6 +16,7 @@ public static class DialogsServiceCollectionExtensions
     {
         services.AddSingleton<HandoffDialog>();
         services.AddSingleton<RescheduleDialog>();
+        services.AddSingleton<RevisitDialog>();
         services.AddSingleton<ProblemReportDialog>();
         services.AddSingleton<ProblemFollowUpDialog>();
         services.AddSingleton<RootDialog>();

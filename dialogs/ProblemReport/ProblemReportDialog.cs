@@ -46,11 +46,12 @@ public sealed class ProblemReportDialog : ComponentDialog
 
     private readonly TicketOptions _options;
 
-    public ProblemReportDialog(IOptions<TicketOptions> options)
+    public ProblemReportDialog(IOptions<TicketOptions> options, RevisitDialog revisit)
         : base(DialogId)
     {
         _options = options.Value;
-        AddDialog(new WaterfallDialog(MainId, [DescribeAsync, CategoryAsync, AppointmentAsync, PhotosAsync, OpenTicketAsync]));
+        AddDialog(new WaterfallDialog(MainId, [DescribeAsync, CategoryAsync, AppointmentAsync, PhotosAsync, OpenTicketAsync, DoneAsync]));
+        AddDialog(revisit);
         AddDialog(new TextPrompt(TextPromptId));
         AddDialog(new ChoicePrompt(ChoicePromptId));
         AddDialog(new TextPrompt(PhotoPromptId, (context, _) => Task.FromResult(context.Recognized.Succeeded || context.Turn.Activity.Attachments is { Count: > 0 })));
@@ -196,7 +197,7 @@ public sealed class ProblemReportDialog : ComponentDialog
         await turn.SayAsync(apology, ("category", categoryName.ToLower(Localization.Languages.Culture(turn.Language))));
         await turn.SayAsync(ProblemTexts.Reference, ("reference", ticket.Reference));
 
-        var needsPerson = severity >= _options.EscalateFrom || repeat || compensation.NeedsPerson;
+        var needsPerson = severity >= _options.EscalateFrom || repeat || compensation.NeedsPerson || AngerRecognizer.IsAngry(description);
         if (compensation.Kind is { } kind)
         {
             var amount = compensation.Amount.ToString("N0", Localization.Languages.Culture(turn.Language)) + " " + _options.Currency;
@@ -211,7 +212,11 @@ public sealed class ProblemReportDialog : ComponentDialog
                 case CompensationKind.FreeRevisit:
                     ticket.Compensation = "free re-visit offered";
                     TicketDesk.Record(turn.Db, ticket, "bot", TicketActionKind.Compensated, "Offered a free re-visit.", now);
-                    await turn.SayAsync(ProblemTexts.Revisit);
+                    if (needsPerson || appointmentId is null)
+                    {
+                        await turn.SayAsync(ProblemTexts.Revisit);
+                    }
+
                     break;
                 default:
                     ticket.Compensation = kind == CompensationKind.Refund ? "refund requested, for a person to approve" : $"{kind} of {amount}, for a person to approve";
@@ -235,8 +240,16 @@ public sealed class ProblemReportDialog : ComponentDialog
         }
 
         turn.Db.BusinessEvents.Add(BusinessEvents.Create(TicketEventTypes.Opened, TicketEvent.Of(ticket), now));
+        if (compensation.Kind == CompensationKind.FreeRevisit && appointmentId is { } revisitOf)
+        {
+            return await step.BeginDialogAsync(RevisitDialog.DialogId, new RevisitOptions(ticket.Reference, revisitOf), cancellationToken);
+        }
+
         return await step.EndDialogAsync(null, cancellationToken);
     }
+
+    private static Task<DialogTurnResult> DoneAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
+        step.EndDialogAsync(null, cancellationToken);
 
     /// <summary>Photos and files come with any message of the report; each is kept once.</summary>
     private static void Collect(WaterfallStepContext step)

@@ -19,6 +19,10 @@ public static class ProblemTexts
     public static readonly TextKey Reference = new("problem.reference");
     public static readonly TextKey Voucher = new("problem.voucher");
     public static readonly TextKey Revisit = new("problem.revisit");
+    public static readonly TextKey RevisitOffer = new("problem.revisitOffer");
+    public static readonly TextKey RevisitTaken = new("problem.revisitTaken");
+    public static readonly TextKey RevisitLater = new("problem.revisitLater");
+    public static readonly TextKey RevisitBooked = new("problem.revisitBooked");
     public static readonly TextKey ForAPerson = new("problem.forAPerson");
     public static readonly TextKey FollowUp = new("problem.followUp");
     public static readonly TextKey FollowUpResolved = new("problem.followUpResolved");

@@ -21,6 +21,7 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<AppointmentLookup>();
         services.AddSingleton<MoveSearch>();
         services.AddSingleton<Rescheduler>();
+        services.AddSingleton<RevisitBooker>();
         return services;
     }
 }
