@@ -59,15 +59,7 @@ public sealed class CompensationTests
         var visit = await bot.BookAsync("T-TAKEN", "servis-ac", "bay-1", Dec(1, 8), phone: Phone, name: "Rina Kusuma");
         var first = (await OfferedAsync(bot, visit))[0];
 
-        await new TestFlow(bot, user: Phone, locale: "id")
-            .Send("AC masih bocor setelah diservis, kerjanya tidak beres")
-            .AssertReply(ProblemTexts.WhichAppointment, "id")
-            .Send("1")
-            .AssertReply(ProblemTexts.AskPhotos, "id")
-            .Send("lewati")
-            .AssertReply(ProblemTexts.ApologyMedium, "id", ("category", "kualitas pekerjaan"))
-            .AssertReplyContains("TKT-")
-            .AssertReply(ProblemTexts.RevisitOffer, "id")
+        await PoorWorkReportedInIndonesian(bot)
             .StartTestAsync();
         var resource = await bot.QueryAsync(db => db.Resources.Where(r => r.Id == first.ResourceId).Select(r => r.Code).SingleAsync());
         await bot.BookAsync("T-OTHER", "servis-ac", resource, first.Start);
@@ -89,15 +81,7 @@ public sealed class CompensationTests
         await using var bot = await BotHarness.StartAsync();
         await bot.BookAsync("T-LATER", "servis-ac", "bay-1", Dec(1, 8), phone: Phone, name: "Rina Kusuma");
 
-        await new TestFlow(bot, user: Phone, locale: "id")
-            .Send("AC masih bocor setelah diservis, kerjanya tidak beres")
-            .AssertReply(ProblemTexts.WhichAppointment, "id")
-            .Send("1")
-            .AssertReply(ProblemTexts.AskPhotos, "id")
-            .Send("lewati")
-            .AssertReply(ProblemTexts.ApologyMedium, "id", ("category", "kualitas pekerjaan"))
-            .AssertReplyContains("TKT-")
-            .AssertReply(ProblemTexts.RevisitOffer, "id")
+        await PoorWorkReportedInIndonesian(bot)
             .Send("nanti saja")
             .AssertReply(ProblemTexts.Revisit, "id")
             .StartTestAsync();
@@ -140,6 +124,18 @@ public sealed class CompensationTests
         var handoff = await bot.OpenCaseAsync("conversation-1");
         Assert.Equal(HandoffPriorities.High, handoff.Priority);
     }
+
+    /// <summary>Up to the offer of re-visit times.</summary>
+    private static TestFlow PoorWorkReportedInIndonesian(BotHarness bot) =>
+        new TestFlow(bot, user: Phone, locale: "id")
+            .Send("AC masih bocor setelah diservis, kerjanya tidak beres")
+            .AssertReply(ProblemTexts.WhichAppointment, "id")
+            .Send("1")
+            .AssertReply(ProblemTexts.AskPhotos, "id")
+            .Send("lewati")
+            .AssertReply(ProblemTexts.ApologyMedium, "id", ("category", "kualitas pekerjaan"))
+            .AssertReplyContains("TKT-")
+            .AssertReply(ProblemTexts.RevisitOffer, "id");
 
     private static async Task<IReadOnlyList<ConciergeBot.Scheduling.Availability.Slot>> OfferedAsync(BotHarness bot, AppointmentView visit)
     {
