@@ -16,6 +16,9 @@ public static class AgentAuthentication
     public const string Scheme = "AgentCookie";
     public const string AgentPolicy = "Agent";
     public const string SupervisorPolicy = "Supervisor";
+
+    /// <summary>The console's pages: a person signed in with the cookie (the admin key opens the API, not the console).</summary>
+    public const string ConsolePagePolicy = "AgentConsolePage";
     public const string LoginRateLimit = "agent-login";
     public const string DisplayNameClaim = "display_name";
     public const string ActingAgentHeader = "X-Agent";
@@ -44,7 +47,10 @@ public static class AgentAuthentication
                 .RequireRole("agent", "supervisor", "admin"))
             .AddPolicy(SupervisorPolicy, policy => policy
                 .AddAuthenticationSchemes(Scheme, AdminKeyAuthentication.SchemeName)
-                .RequireRole("supervisor", "admin"));
+                .RequireRole("supervisor", "admin"))
+            .AddPolicy(ConsolePagePolicy, policy => policy
+                .AddAuthenticationSchemes(Scheme)
+                .RequireRole("agent", "supervisor"));
 
         services.AddRateLimiter(limits => limits.AddPolicy(LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
             http.Connection.RemoteIpAddress?.ToString() ?? "unknown",

@@ -11,10 +11,12 @@ public static class AgentConsole
         return services;
     }
 
+    /// <summary>The API, the hub, and the console's pages for the browser.</summary>
     public static IEndpointRouteBuilder MapAgentConsole(this IEndpointRouteBuilder app)
     {
         app.MapAgentApi();
         app.MapHub<AgentHub>(AgentHub.Path);
+        app.MapAgentConsolePages();
         return app;
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using ConciergeBot.Hosting;
 
 namespace ConciergeBot.WebChat;
 
@@ -29,7 +30,7 @@ internal sealed partial class WebChatAssets(WebChatBranding branding, ILogger<We
 
     private readonly Lazy<EmbedScript> _embed = new(() => BuildEmbed(branding));
 
-    public static string Folder { get; } = Path.Combine(AppContext.BaseDirectory, "wwwroot", "webchat");
+    public static string Folder { get; } = BuiltAssets.Folder("webchat");
 
     public static string PathOf(string file) => Path.Combine(Folder, file);
 
@@ -39,7 +40,7 @@ internal sealed partial class WebChatAssets(WebChatBranding branding, ILogger<We
     /// <summary>Says so at start when the build could not bring Web Chat in, rather than serving a page that stays blank.</summary>
     public void ReportMissingFiles()
     {
-        foreach (var file in Served.Keys.Append("embed.js").Where(file => !File.Exists(PathOf(file))))
+        foreach (var file in BuiltAssets.Missing(Folder, Served.Keys.Append("embed.js")))
         {
             LogMissing(file, Folder);
         }

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using ConciergeBot.Demo;
+using ConciergeBot.Hosting;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace ConciergeBot.WebChat;
 
@@ -31,23 +31,14 @@ public static class WebChatEndpoints
         var group = app.MapGroup("").ExcludeFromDescription();
         group.MapMethods("/", GetOrHead, Page).WithName("WebChatPage");
         group.MapMethods("/embed.js", GetOrHead, Embed).WithName("WebChatEmbedScript");
-        foreach (var (file, contentType) in WebChatAssets.Served)
-        {
-            group.MapMethods($"/webchat/{file}", GetOrHead, (HttpContext context) => Asset(context, file, contentType));
-        }
-
+        app.MapBuiltAssets("/webchat", WebChatAssets.Folder, WebChatAssets.Served);
         return app;
     }
 
     private static IResult Page(HttpContext context, WebChatBranding branding, string? embed)
     {
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
-        var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy.ForPage(nonce, branding.AllowedOrigins);
-        // The nonce is new on every response, so no cache may hand an old page (and nonce) out again.
-        headers.CacheControl = "no-store";
-        headers.XContentTypeOptions = "nosniff";
-        headers["Referrer-Policy"] = "no-referrer";
+        PageHeaders.Apply(context.Response, ContentSecurityPolicy.ForPage(nonce, branding.AllowedOrigins));
         return TypedResults.Content(WebChatPage.Render(branding, nonce, embed == "1"), "text/html; charset=utf-8");
     }
 
@@ -66,20 +57,5 @@ public static class WebChatEndpoints
         }
 
         return TypedResults.Text(script.Text, "text/javascript; charset=utf-8");
-    }
-
-    private static IResult Asset(HttpContext context, string file, string contentType)
-    {
-        var info = new FileInfo(WebChatAssets.PathOf(file));
-        if (!info.Exists)
-        {
-            return TypedResults.NotFound();
-        }
-
-        context.Response.Headers.XContentTypeOptions = "nosniff";
-        // Revalidate every time (a 304 when unchanged), so an upgraded bundle is never mixed with an old page script.
-        context.Response.Headers.CacheControl = "no-cache";
-        var etag = new EntityTagHeaderValue($"\"{info.Length:x}-{info.LastWriteTimeUtc.Ticks:x}\"");
-        return TypedResults.PhysicalFile(info.FullName, contentType, lastModified: info.LastWriteTimeUtc, entityTag: etag);
     }
 }
