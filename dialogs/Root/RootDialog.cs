@@ -181,6 +181,9 @@ public sealed class RootDialog : ComponentDialog
         var name = turn.CustomerId is { } id
             ? await turn.Db.Customers.Where(c => c.Id == id).Select(c => c.DisplayName).FirstOrDefaultAsync(cancellationToken)
             : null;
+
+        // A channel's profile name (WhatsApp, Telegram) greets a customer we do not know yet.
+        name ??= string.IsNullOrWhiteSpace(turn.Activity.From?.Name) || turn.Activity.From.Name == turn.Activity.From.Id ? null : turn.Activity.From.Name;
         var greeting = name is null
             ? turn.Text(DialogTexts.Greeting, ("business", turn.Business.Name))
             : turn.Text(DialogTexts.GreetingKnownCustomer, ("name", FirstName(name)), ("business", turn.Business.Name));

@@ -1,6 +1,7 @@
 using ConciergeBot.Admin;
 using ConciergeBot.Agents;
 using ConciergeBot.Channels.DirectLine;
+using ConciergeBot.Channels.Twilio;
 using ConciergeBot.Chat;
 using ConciergeBot.Health;
 using ConciergeBot.Hosting;
@@ -27,6 +28,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddConcierge();
 builder.Services.AddAdminApi();
 builder.Services.AddDirectLine(builder.Configuration);
+builder.Services.AddTwilio(builder.Configuration);
 builder.Services.AddWebChat(builder.Configuration);
 builder.Services.AddAgentConsole();
 builder.Services.AddSingleton<TicketHotSpots>();
@@ -42,6 +44,7 @@ app.MapHealth();
 app.MapNlu();
 app.MapAdminApi();
 app.MapDirectLine();
+app.MapTwilio();
 app.MapOpenApi();
 app.MapWebChat();
 app.MapAgentConsole();

@@ -95,6 +95,10 @@ public sealed class ConciergeDb(DbContextOptions<ConciergeDb> options) : DbConte
             o.HasIndex(x => new { x.Status, x.NextAttemptAt });
             o.HasIndex(x => new { x.Status, x.ClaimedUntil });
             o.HasIndex(x => new { x.ConversationId, x.Id });
+            o.Property(x => x.ChannelStatus).HasMaxLength(16);
+
+            // A provider's delivery report names the message by its own id.
+            o.HasIndex(x => x.ChannelMessageId);
         });
 
         model.Entity<ChannelConversation>(c =>

@@ -19,6 +19,9 @@ public sealed class OutboxItem
     public DateTime? DeliveredAt { get; set; }
     public string? ChannelMessageId { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>What the channel last reported of the message after taking it (Twilio: sent, delivered, read, undelivered, failed).</summary>
+    public string? ChannelStatus { get; set; }
 }
 
 public enum OutboxStatus

@@ -13,7 +13,8 @@ public sealed class DirectLineClientTests(WebChatHost host)
         Assert.True(run.ExitCode == 0, $"client.mjs exited {run.ExitCode}: {run.Error}");
         var messages = run.Activities.Where(activity => activity.GetProperty("type").GetString() == "message").ToList();
         var greeting = Assert.Single(messages, message => Role(message) == "bot");
-        Assert.StartsWith("Hi! I'm the virtual assistant of Bengkel Maju Jaya", greeting.GetProperty("text").GetString(), StringComparison.Ordinal);
+        // The client names its user, and a new customer is greeted by the name their channel gives.
+        Assert.StartsWith("Hi Node! I'm the virtual assistant of Bengkel Maju Jaya", greeting.GetProperty("text").GetString(), StringComparison.Ordinal);
         // The client's own message came back too, with the id the server gave it.
         var echo = Assert.Single(messages, message => Role(message) == "user");
         Assert.Equal("hi", echo.GetProperty("text").GetString());

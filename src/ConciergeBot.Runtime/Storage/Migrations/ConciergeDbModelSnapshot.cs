@@ -844,6 +844,10 @@ namespace ConciergeBot.Storage.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ChannelStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ClaimedBy")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -875,6 +879,8 @@ namespace ConciergeBot.Storage.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChannelMessageId");
 
                     b.HasIndex("ConversationId", "Id");
 

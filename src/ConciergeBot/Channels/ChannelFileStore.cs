@@ -1,0 +1,40 @@
+using System.Security.Cryptography;
+using System.Text;
+using ConciergeBot.Channels.DirectLine;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.Options;
+
+namespace ConciergeBot.Channels;
+
+/// <summary>
+/// Photos and files customers send on a messaging channel, kept by us: the provider's own link needs
+/// its credentials or expires, while agents and tickets need a link that lasts. Stored beside the
+/// web chat's uploads and served by the same unguessable URL.
+/// </summary>
+public sealed class ChannelFileStore(IOptions<DirectLineOptions> options)
+{
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+
+    /// <returns>The path the host serves the file at.</returns>
+    public async Task<string> SaveAsync(string conversationId, Stream content, string? contentType, CancellationToken cancellationToken)
+    {
+        // The folder is named by a hash, so a conversation id with ':' or '+' never reaches the file system.
+        var folder = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(conversationId)))[..32];
+        var directory = Path.Combine(Path.GetFullPath(options.Value.UploadsPath), folder);
+        Directory.CreateDirectory(directory);
+        var name = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) + Extension(contentType);
+        await using (var target = File.Create(Path.Combine(directory, name)))
+        {
+            await content.CopyToAsync(target, cancellationToken);
+        }
+
+        return $"/v3/directline/attachments/{folder}/{name}";
+    }
+
+    private static string Extension(string? contentType) =>
+        ContentTypes.Mappings.Where(m => string.Equals(m.Value, contentType, StringComparison.OrdinalIgnoreCase))
+            .Select(m => m.Key)
+            .OrderBy(k => k.Length)
+            .ThenBy(k => k, StringComparer.Ordinal)
+            .FirstOrDefault() ?? ".bin";
+}
