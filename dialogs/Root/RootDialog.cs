@@ -134,7 +134,23 @@ public sealed class RootDialog : ComponentDialog
             }
         }
 
+        if (AnswersTheMenuInOwnWords(inner))
+        {
+            // "the technician never came" is an answer to "What can I help you with?" too.
+            await inner.CancelAllDialogsAsync(cancellationToken);
+            return await OnBeginDialogAsync(inner, null, cancellationToken);
+        }
+
         return await EscalateIfAskedAsync(inner, await inner.ContinueDialogAsync(cancellationToken), cancellationToken);
+    }
+
+    private bool AnswersTheMenuInOwnWords(DialogContext inner)
+    {
+        var text = inner.Turn.Activity.Text;
+        return inner.ActiveDialog?.Id == MenuPromptId
+            && inner.Turn.Activity.IsMessage
+            && ChoiceRecognizer.Recognize(text, MainMenu.Choices) is null
+            && _intents.Classifier.Classify(text).Intent is IntentNames.Reschedule or IntentNames.ReportProblem or IntentNames.TalkToAgent;
     }
 
     /// <summary>A dialog that decided a person must take over (it gave up, or the customer chose a person) hands over here.</summary>
@@ -201,7 +217,8 @@ public sealed class RootDialog : ComponentDialog
 
         if (choice.Value == MainMenu.ReportProblem)
         {
-            return await step.ReplaceDialogAsync(ProblemReportDialog.DialogId, new ProblemOptions(), cancellationToken);
+            // "the technician never came" answers the menu and already says what happened.
+            return await step.ReplaceDialogAsync(ProblemReportDialog.DialogId, new ProblemOptions(step.Turn.Activity.Text), cancellationToken);
         }
 
         return await step.ReplaceDialogAsync(HandoffDialog.DialogId, new HandoffRequest(EscalationReasons.CustomerAsked), cancellationToken);

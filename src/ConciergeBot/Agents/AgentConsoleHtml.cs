@@ -85,6 +85,10 @@ internal static class AgentConsoleHtml
         <summary>The bot's summary</summary>
         <p id="case-summary"></p>
         </details>
+        <details id="case-tickets" class="tickets" open hidden>
+        <summary>Problem reports</summary>
+        <ul id="ticket-list" class="ticket-list"></ul>
+        </details>
         <ol id="transcript" class="transcript" aria-label="Transcript" aria-live="polite"></ol>
         <form id="composer" class="composer" method="post" hidden>
         <div class="composer-modes" role="radiogroup" aria-label="Send as">

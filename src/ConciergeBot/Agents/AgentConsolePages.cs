@@ -37,6 +37,7 @@ internal static partial class AgentConsolePages
         ["dom.js"] = JavaScript,
         ["transcript.js"] = JavaScript,
         ["desk.js"] = JavaScript,
+        ["tickets.js"] = JavaScript,
         ["signalr.min.js"] = JavaScript,
     };
 

@@ -58,7 +58,7 @@ public static class TicketApi
         tickets.MapPost("/{reference}/actions", UpdateAsync);
     }
 
-    private static async Task<IResult> ListAsync(string? status, string? category, IDbContextFactory<ConciergeDb> dbs, CancellationToken ct)
+    private static async Task<IResult> ListAsync(string? status, string? category, string? conversation, IDbContextFactory<ConciergeDb> dbs, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var query = db.Tickets.AsNoTracking();
@@ -75,6 +75,11 @@ public static class TicketApi
         if (category is not null)
         {
             query = query.Where(t => t.Category == category);
+        }
+
+        if (conversation is not null)
+        {
+            query = query.Where(t => t.ConversationId == conversation);
         }
 
         var rows = await query.OrderByDescending(t => t.CreatedAt).Take(200).ToListAsync(ct);

@@ -159,6 +159,42 @@ public sealed class AgentConsoleBrowserTests(BrowserFixture browser) : IAsyncLif
         Assert.Contains("\"agent\":\"maya\"", await maya.GetStringAsync("/api/agent/cases"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_agent_records_the_fix_of_a_problem_report_and_the_customer_is_told_in_Web_Chat()
+    {
+        await using var agentContext = await browser.NewContextAsync();
+        var agent = await agentContext.NewPageAsync();
+        var agentErrors = PageConsole.Watch(agent);
+        await SignInAsync(agent, "sari");
+        await agent.Locator("#presence").ClickAsync();
+        await Expect(agent.Locator("#presence")).ToHaveTextAsync("Available");
+
+        await using var customerContext = await browser.NewContextAsync();
+        var customer = await customerContext.NewPageAsync();
+        await customer.GotoAsync(_host.Url("/").ToString());
+        await Expect(Transcript.BotSays(customer, "^Hi! I'm the virtual assistant of Bengkel Maju Jaya").First).ToBeVisibleAsync();
+        await Transcript.SendAsync(customer, "my car door was scratched after the service");
+        await Expect(Transcript.BotSays(customer, "^Photos help our team").First).ToBeVisibleAsync();
+        await Transcript.SuggestedAction(customer, "Skip").ClickAsync();
+        await Expect(Transcript.BotSays(customer, "I've opened report TKT-").First).ToBeVisibleAsync();
+
+        await agent.Locator("#queue .case-item").ClickAsync();
+        var ticket = agent.Locator("#ticket-list .ticket");
+        await Expect(ticket).ToContainTextAsync("damage");
+        await Expect(ticket).ToContainTextAsync("my car door was scratched after the service");
+        await agent.Locator("#claim").ClickAsync();
+        await Expect(agent.Locator("#case-meta")).ToContainTextAsync("With you");
+        await ticket.GetByLabel("What was done (the customer is told)").FillAsync("We repainted the door at no cost to you.");
+        await ticket.GetByLabel("Status").SelectOptionAsync("resolved");
+        await ticket.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+
+        await Expect(agent.Locator("#flash")).ToContainTextAsync("the customer has been told");
+        await Expect(ticket).ToContainTextAsync("Done: We repainted the door at no cost to you.");
+        await Expect(ticket).ToContainTextAsync("resolved");
+        await Expect(Transcript.BotSays(customer, "We repainted the door at no cost to you\\.").First).ToBeVisibleAsync();
+        Assert.Empty(agentErrors.Errors);
+    }
+
     private async Task SignInAsync(IPage page, string userName)
     {
         await page.GotoAsync(_host.Url("/agent").ToString());

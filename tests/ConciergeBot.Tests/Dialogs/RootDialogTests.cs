@@ -66,6 +66,20 @@ public sealed class RootDialogTests
     }
 
     [Fact]
+    public async Task Answering_the_menu_in_own_words_goes_where_the_words_say_without_asking_again()
+    {
+        await using var bot = await BotHarness.StartAsync();
+
+        await new TestFlow(bot)
+            .Send("halo")
+            .AssertReply(DialogTexts.Greeting, "id", ("business", Business))
+            .AssertReply(DialogTexts.MenuQuestion, "id")
+            .Send("pintu mobil saya lecet setelah diservis")
+            .AssertReply(ConciergeBot.Dialogs.ProblemReport.ProblemTexts.AskPhotos, "id")
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task Asking_straight_away_to_reschedule_skips_the_menu()
     {
         await using var bot = await BotHarness.StartAsync();

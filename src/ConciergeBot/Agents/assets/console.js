@@ -5,6 +5,7 @@ import { call, loginPage } from './api.js';
 import { el, byId, customerName, formatDuration, formatDateTime, formatTime, priorityName, reasonName, arrowKeysMoveWithin } from './dom.js';
 import { renderTranscript, forgetScroll, followTranscript } from './transcript.js';
 import { renderDesk } from './desk.js';
+import { renderTickets } from './tickets.js';
 
 // The desk counts an available agent as online for two minutes after the console was last heard from.
 const heartbeatEvery = 30000;
@@ -79,7 +80,22 @@ const refreshDetail = coalesce(async () => {
 
   state.detail = read.data;
   renderCase();
+  const tickets = await call('GET', '/tickets?conversation=' + encodeURIComponent(read.data.case.conversationId));
+  if (state.selectedId === id && tickets.ok) {
+    renderTickets(byId('case-tickets'), byId('ticket-list'), tickets.data, recordTicket);
+  }
 });
+
+async function recordTicket(reference, update) {
+  const done = await call('POST', '/tickets/' + encodeURIComponent(reference) + '/actions', update);
+  if (done.ok) {
+    flash(update.correctiveAction ? 'Recorded; the customer has been told.' : 'Recorded.', 'info');
+  } else {
+    flash(done.problem);
+  }
+
+  await refreshDetail();
+}
 
 const refreshDesk = coalesce(async () => {
   if (state.view !== 'desk') {
