@@ -2,6 +2,7 @@ using ConciergeBot.Admin;
 using ConciergeBot.Agents;
 using ConciergeBot.Channels.DirectLine;
 using ConciergeBot.Channels.Twilio;
+using ConciergeBot.Channels.Telegram;
 using ConciergeBot.Chat;
 using ConciergeBot.Health;
 using ConciergeBot.Hosting;
@@ -22,6 +23,8 @@ switch (args)
         return await NluEvalCommand.RunAsync(args[1..]);
     case ["agents", ..]:
         return await AgentsCommand.RunAsync(args[1..]);
+    case ["telegram", ..]:
+        return await TelegramCommand.RunAsync(args[1..]);
 }
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -29,6 +32,7 @@ builder.AddConcierge();
 builder.Services.AddAdminApi();
 builder.Services.AddDirectLine(builder.Configuration);
 builder.Services.AddTwilio(builder.Configuration);
+builder.Services.AddTelegram(builder.Configuration);
 builder.Services.AddWebChat(builder.Configuration);
 builder.Services.AddAgentConsole();
 builder.Services.AddSingleton<TicketHotSpots>();
@@ -45,6 +49,7 @@ app.MapNlu();
 app.MapAdminApi();
 app.MapDirectLine();
 app.MapTwilio();
+app.MapTelegram();
 app.MapOpenApi();
 app.MapWebChat();
 app.MapAgentConsole();
