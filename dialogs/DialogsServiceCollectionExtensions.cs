@@ -1,3 +1,4 @@
+using ConciergeBot.Dialogs.CheckIn;
 using ConciergeBot.Dialogs.Handoff;
 using ConciergeBot.Dialogs.ProblemReport;
 using ConciergeBot.Dialogs.Reschedule;
@@ -19,6 +20,8 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<RevisitDialog>();
         services.AddSingleton<ProblemReportDialog>();
         services.AddSingleton<ProblemFollowUpDialog>();
+        services.AddSingleton<CheckInDialog>();
+        services.AddSingleton<ReminderDialog>();
         services.AddSingleton<RootDialog>();
         services.AddSingleton(sp => new DialogSet().Add(sp.GetRequiredService<RootDialog>()));
         services.AddSingleton(sp => new DialogBot(

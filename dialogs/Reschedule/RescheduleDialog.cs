@@ -66,6 +66,11 @@ public sealed partial class RescheduleDialog : ComponentDialog
         if (turn.CustomerId is { } customerId)
         {
             var upcoming = await _lookup.UpcomingAsync(customerId, cancellationToken);
+            if (step.Options<RescheduleOptions>()?.AppointmentId is { } known && upcoming.FirstOrDefault(a => a.Id == known) is { } named)
+            {
+                return await step.NextAsync(named, cancellationToken);
+            }
+
             if (upcoming.Count > 0)
             {
                 return await step.NextAsync(upcoming, cancellationToken);

@@ -4,8 +4,11 @@ using ConciergeBot.Scheduling.Booking;
 
 namespace ConciergeBot.Dialogs.Reschedule;
 
-/// <summary>How the reschedule dialog starts: the customer's first message may already say when.</summary>
-public sealed record RescheduleOptions(string? FirstMessage = null);
+/// <summary>
+/// How the reschedule dialog starts: the customer's first message may already say when, and a
+/// reminder already knows which appointment it is about.
+/// </summary>
+public sealed record RescheduleOptions(string? FirstMessage = null, Guid? AppointmentId = null);
 
 /// <summary>
 /// What the "when?" loop knows: the appointment, the reason given, and what the customer asked for

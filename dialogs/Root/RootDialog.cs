@@ -1,3 +1,5 @@
+using ConciergeBot.CheckIns;
+using ConciergeBot.Dialogs.CheckIn;
 using ConciergeBot.Dialogs.Handoff;
 using ConciergeBot.Dialogs.ProblemReport;
 using ConciergeBot.Dialogs.Prompts;
@@ -14,6 +16,8 @@ namespace ConciergeBot.Dialogs.Root;
 /// picks, and looks at every message first: "cancel"/"batal" stops what is running, "help"/"bantuan"
 /// explains and asks the pending question again, asking for a person goes to a person at any step,
 /// and a dialog that gave up (too many answers that did not fit) hands over to a person too.
+/// It starts what the bot begins itself (a check-in, a reminder) when their event arrives, and hears
+/// STOP / berhenti (no more of those) and START / mulai at any time.
 /// </summary>
 public sealed class RootDialog : ComponentDialog
 {
@@ -28,7 +32,8 @@ public sealed class RootDialog : ComponentDialog
 
     private readonly IntentModel _intents;
 
-    public RootDialog(HandoffDialog handoff, RescheduleDialog reschedule, ProblemReportDialog problem, ProblemFollowUpDialog followUp, IntentModel intents)
+    public RootDialog(
+        HandoffDialog handoff, RescheduleDialog reschedule, ProblemReportDialog problem, ProblemFollowUpDialog followUp, CheckInDialog checkIn, ReminderDialog reminder, IntentModel intents)
         : base(DialogId)
     {
         _intents = intents;
@@ -38,6 +43,8 @@ public sealed class RootDialog : ComponentDialog
         AddDialog(reschedule);
         AddDialog(problem);
         AddDialog(followUp);
+        AddDialog(checkIn);
+        AddDialog(reminder);
     }
 
     /// <summary>A new request: the intent model decides where it goes; unsure, the menu asks.</summary>
@@ -53,6 +60,23 @@ public sealed class RootDialog : ComponentDialog
         if (FollowUpOf(turn) is { } ticket)
         {
             return await EscalateIfAskedAsync(inner, await inner.BeginDialogAsync(ProblemFollowUpDialog.DialogId, ticket, cancellationToken), cancellationToken);
+        }
+
+        if (CheckInEvents.Of(turn.Activity) is { } checkIn)
+        {
+            var dialog = turn.Activity.Value?["kind"]?.GetValue<string>() == nameof(CheckInKind.Reminder) ? ReminderDialog.DialogId : CheckInDialog.DialogId;
+            return await inner.BeginDialogAsync(dialog, new CheckInStart(checkIn), cancellationToken);
+        }
+
+        if (OptOutRecognizer.Recognize(turn.Activity.Text) is { } subscription && turn.Activity.IsMessage)
+        {
+            return await ChangeSubscriptionAsync(turn, subscription, cancellationToken);
+        }
+
+        // A score after the conversation went idle still answers the check-in that asked for it.
+        if (turn.Activity.IsMessage && ScorePrompt.Read(turn.Activity) is not null && await CheckInDialog.WaitingAsync(turn, cancellationToken) is { } waiting)
+        {
+            return await EscalateIfAskedAsync(inner, await inner.BeginDialogAsync(CheckInDialog.DialogId, new CheckInStart(waiting, Answering: true), cancellationToken), cancellationToken);
         }
 
         if (TooAngry(turn))
@@ -107,6 +131,19 @@ public sealed class RootDialog : ComponentDialog
                 : withPerson;
         }
 
+        if (CheckInEvents.Of(turn.Activity) is not null)
+        {
+            // The starter waited until the conversation was quiet: what is still on the stack is stale.
+            await inner.CancelAllDialogsAsync(cancellationToken);
+            return await OnBeginDialogAsync(inner, null, cancellationToken);
+        }
+
+        if (turn.Activity.IsMessage && OptOutRecognizer.Recognize(turn.Activity.Text) is { } subscription)
+        {
+            await inner.CancelAllDialogsAsync(cancellationToken);
+            return await ChangeSubscriptionAsync(turn, subscription, cancellationToken);
+        }
+
         if (TooAngry(turn))
         {
             await inner.CancelAllDialogsAsync(cancellationToken);
@@ -124,7 +161,8 @@ public sealed class RootDialog : ComponentDialog
                     await turn.SayAsync(DialogTexts.Help);
                     await inner.RepromptDialogAsync(cancellationToken);
                     return DialogTurnResult.EndOfTurn;
-                case Intent.Human:
+                // A reminder offers "talk to a person" itself, and records that it was the answer.
+                case Intent.Human when inner.ActiveDialog?.Id != ReminderDialog.DialogId:
                     await inner.CancelAllDialogsAsync(cancellationToken);
                     return await HandOffAsync(inner, new HandoffRequest(EscalationReasons.CustomerAsked), cancellationToken);
                 case Intent.Greeting:
@@ -141,7 +179,22 @@ public sealed class RootDialog : ComponentDialog
             return await OnBeginDialogAsync(inner, null, cancellationToken);
         }
 
-        return await EscalateIfAskedAsync(inner, await inner.ContinueDialogAsync(cancellationToken), cancellationToken);
+        var result = await inner.ContinueDialogAsync(cancellationToken);
+        return result is { Status: DialogTurnStatus.Complete, Result: ProactiveEnded { AnswerThisMessage: true } }
+            ? await OnBeginDialogAsync(inner, null, cancellationToken)
+            : await EscalateIfAskedAsync(inner, result, cancellationToken);
+    }
+
+    /// <summary>STOP / berhenti: no reminders or check-ins any more; START / mulai: again. Kept on the customer, across channels.</summary>
+    private static async Task<DialogTurnResult> ChangeSubscriptionAsync(TurnContext turn, Subscription subscription, CancellationToken cancellationToken)
+    {
+        if (turn.CustomerId is { } id && await turn.Db.Customers.FirstOrDefaultAsync(c => c.Id == id, cancellationToken) is { } customer)
+        {
+            customer.OptedOutAt = subscription == Subscription.OptOut ? customer.OptedOutAt ?? turn.Now.UtcDateTime : null;
+        }
+
+        await turn.SayAsync(subscription == Subscription.OptOut ? CheckInTexts.OptedOut : CheckInTexts.OptedIn);
+        return new DialogTurnResult(DialogTurnStatus.Complete);
     }
 
     private bool AnswersTheMenuInOwnWords(DialogContext inner)

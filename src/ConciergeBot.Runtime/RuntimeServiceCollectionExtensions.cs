@@ -1,3 +1,4 @@
+using ConciergeBot.CheckIns;
 using ConciergeBot.Conversations;
 using ConciergeBot.Events;
 using ConciergeBot.Handoff;
@@ -60,6 +61,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddHandoff(configuration);
         services.AddOptions<TicketOptions>().Bind(configuration.GetSection(TicketOptions.Section));
         services.AddSingleton<TicketDesk>();
+        services.AddCheckIns(configuration);
         return services;
     }
 }

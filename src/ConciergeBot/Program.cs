@@ -3,6 +3,7 @@ using ConciergeBot.Agents;
 using ConciergeBot.Channels.DirectLine;
 using ConciergeBot.Channels.Twilio;
 using ConciergeBot.Channels.Telegram;
+using ConciergeBot.CheckIns;
 using ConciergeBot.Chat;
 using ConciergeBot.Health;
 using ConciergeBot.Hosting;
@@ -36,6 +37,7 @@ builder.Services.AddTelegram(builder.Configuration);
 builder.Services.AddWebChat(builder.Configuration);
 builder.Services.AddAgentConsole();
 builder.Services.AddSingleton<TicketHotSpots>();
+builder.Services.AddCheckInJobs();
 
 var app = builder.Build();
 app.UseStatusCodePages();
@@ -54,6 +56,7 @@ app.MapOpenApi();
 app.MapWebChat();
 app.MapAgentConsole();
 app.MapTicketApi();
+app.MapCheckInJobs();
 await app.RunAsync();
 return 0;
 

@@ -1,4 +1,5 @@
 using ConciergeBot.Activities;
+using ConciergeBot.CheckIns;
 using ConciergeBot.Conversations;
 using ConciergeBot.Events;
 using ConciergeBot.Localization;
@@ -6,6 +7,7 @@ using ConciergeBot.Pipeline;
 using ConciergeBot.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ConciergeBot.Handoff;
 
@@ -46,6 +48,7 @@ public sealed partial class HandoffDesk(
     OutboxDispatcher outbox,
     BusinessEventDispatcher events,
     HandoffSignals signals,
+    IOptions<CheckInOptions> checkIns,
     TimeProvider clock,
     ILogger<HandoffDesk> logger)
 {
@@ -205,6 +208,20 @@ public sealed partial class HandoffDesk(
                 resolved ? $"{agent.DisplayName} resolved it{(open.Outcome is null ? "" : ": " + open.Outcome)}." : $"{agent.DisplayName} handed the conversation back to the bot.", now);
             Tell(db, open, resolved ? HandoffTexts.Resolved : HandoffTexts.HandedBack, now, ("agent", agent.DisplayName));
             Publish(db, open, agent, resolved ? HandoffEventTypes.Resolved : HandoffEventTypes.HandedBack, now);
+            if (resolved && checkIns.Value.AfterHandoff)
+            {
+                // Asked by the check-in sweep, like every message the bot starts; a hand-back asks nothing.
+                db.CheckIns.Add(new CheckIn
+                {
+                    Kind = CheckInKind.Handoff,
+                    HandoffCaseId = open.Id,
+                    CustomerId = open.CustomerId,
+                    ConversationId = open.ConversationId,
+                    DueAt = now.UtcDateTime,
+                    CreatedAt = now.UtcDateTime,
+                });
+            }
+
             return new DeskResult(DeskOutcome.Done, open);
         }, cancellationToken);
 

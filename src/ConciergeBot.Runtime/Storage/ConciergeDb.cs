@@ -1,3 +1,4 @@
+using ConciergeBot.CheckIns;
 using ConciergeBot.Events;
 using ConciergeBot.Handoff;
 using ConciergeBot.Tickets;
@@ -31,6 +32,7 @@ public sealed class ConciergeDb(DbContextOptions<ConciergeDb> options) : DbConte
     public DbSet<HandoffNote> HandoffNotes => Set<HandoffNote>();
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<TicketAction> TicketActions => Set<TicketAction>();
+    public DbSet<CheckIn> CheckIns => Set<CheckIn>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -121,5 +123,6 @@ public sealed class ConciergeDb(DbContextOptions<ConciergeDb> options) : DbConte
         SchedulingModel.Configure(model);
         HandoffModel.Configure(model);
         TicketsModel.Configure(model);
+        CheckInsModel.Configure(model);
     }
 }

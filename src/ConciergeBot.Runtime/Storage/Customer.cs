@@ -6,6 +6,9 @@ public sealed class Customer
     public required string DisplayName { get; set; }
     public string? PreferredLanguage { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Set when the customer said STOP / berhenti: no reminders or check-ins until they say START / mulai.</summary>
+    public DateTime? OptedOutAt { get; set; }
     public List<CustomerAddress> Addresses { get; set; } = [];
 }
 

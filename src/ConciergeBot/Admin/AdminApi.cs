@@ -1,4 +1,5 @@
 using ConciergeBot.Admin.Scheduling;
+using ConciergeBot.CheckIns;
 
 namespace ConciergeBot.Admin;
 
@@ -26,6 +27,8 @@ public static class AdminApi
         admin.MapAppointmentImport();
         admin.MapRescheduleReport();
         admin.MapAgentAccounts();
+        admin.MapSatisfactionReport();
+        admin.MapCheckInList();
         return app;
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ConciergeBot.Conversations;
 using ConciergeBot.Scheduling;
 using ConciergeBot.Storage;
@@ -42,24 +41,7 @@ public static class RescheduleReport
         var business = businesses.Current;
         var zone = business.TimeZone;
         var errors = new ValidationErrors();
-        var today = BusinessTime.Today(clock, zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        if (!BusinessTime.TryParseRangeEnd(to ?? today, zone, out var end, out var toError))
-        {
-            errors.Add("to", toError);
-        }
-
-        var start = end.AddDays(-DefaultDays);
-        if (from is not null && !BusinessTime.TryParseRangeStart(from, zone, out start, out var fromError))
-        {
-            errors.Add("from", fromError);
-        }
-
-        if (!errors.Any && end < start)
-        {
-            errors.Add("to", "Must not be before 'from'.");
-        }
-
-        if (errors.Any)
+        if (!ReportPeriod.TryParse(from, to, zone, clock, DefaultDays, errors, out var start, out var end))
         {
             return errors.Problem();
         }

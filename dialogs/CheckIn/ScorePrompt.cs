@@ -1,0 +1,33 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using ConciergeBot.Activities;
+using ConciergeBot.Dialogs.Prompts;
+using ConciergeBot.Language;
+using ConciergeBot.Localization;
+using ConciergeBot.Pipeline;
+
+namespace ConciergeBot.Dialogs.CheckIn;
+
+/// <summary>A 1–5 rating: a tapped quick reply, or whatever the customer writes (words, emoji, stars) in either language.</summary>
+public sealed class ScorePrompt(string id) : Prompt<int>(id)
+{
+    public static IReadOnlyList<Choice> Choices { get; } =
+        [.. Enumerable.Range(1, 5).Select(i => new Choice(i.ToString(CultureInfo.InvariantCulture), i.ToString(CultureInfo.InvariantCulture)))];
+
+    protected override TextKey RetryText => CheckInTexts.RetryScore;
+
+    /// <summary>The score in the turn's message, or null when it holds none.</summary>
+    public static int? Read(Activity activity) =>
+        activity.Value is JsonValue value && value.TryGetValue<string>(out var tapped) && int.TryParse(tapped, CultureInfo.InvariantCulture, out var score) && score is >= 1 and <= 5
+            ? score
+            : SatisfactionRecognizer.Recognize(activity.Text);
+
+    protected override Task<PromptRecognition<int>> RecognizeAsync(TurnContext turn, JsonObject state, PromptOptions options, CancellationToken cancellationToken) =>
+        Task.FromResult(Read(turn.Activity) is { } score ? PromptRecognition<int>.Success(score) : PromptRecognition<int>.Failure());
+
+    protected override Activity Decorate(TurnContext turn, Activity question, PromptOptions options)
+    {
+        question.SuggestedActions = MessageFactory.Choices(question.Text ?? "", Choices).SuggestedActions;
+        return question;
+    }
+}
