@@ -7,7 +7,8 @@ namespace ConciergeBot.Pipeline;
 
 /// <summary>
 /// One turn: the activity that arrived, the conversation's state, and what the bot says back.
-/// Nothing said here leaves before the turn commits; then it all goes to the outbox at once.
+/// Nothing said here leaves before the turn commits; then it all goes to the outbox at once (or, on
+/// a channel that is a transcript in the database, into that transcript in the same commit).
 /// </summary>
 public sealed class TurnContext
 {

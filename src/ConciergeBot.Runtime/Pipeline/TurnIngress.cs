@@ -53,13 +53,10 @@ public sealed partial class TurnIngress(
         activity.Timestamp ??= now;
         var conversationId = ConversationKey.For(activity);
         var at = now.UtcDateTime;
-        using (var conversation = Sql.Command(connection, transaction, InsertConversation,
-            ("@id", conversationId), ("@channel", channel), ("@channelConversation", activity.Conversation!.Id), ("@user", activity.From!.Id), ("@at", at)))
-        {
-            conversation.ExecuteNonQuery();
-        }
-
-        using var inbox = Sql.Command(connection, transaction, InsertInbox,
+        Sql.Kept(connection, transaction, InsertConversation,
+            ("@id", conversationId), ("@channel", channel), ("@channelConversation", activity.Conversation!.Id), ("@user", activity.From!.Id), ("@at", at))
+            .ExecuteNonQuery();
+        var inbox = Sql.Kept(connection, transaction, InsertInbox,
             ("@channel", channel), ("@messageId", activity.Id), ("@conversation", conversationId), ("@json", ActivityJson.Serialize(activity)), ("@at", at));
         return inbox.ExecuteScalar() is long id
             ? new InboundResult(InboundStatus.Accepted, conversationId, id)

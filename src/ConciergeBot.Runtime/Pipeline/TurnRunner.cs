@@ -45,14 +45,31 @@ public sealed partial class TurnRunner(
         RETURNING "Id"
         """;
 
+    // Kept as delivered, so the conversation's transcript and its delivery record read as they would after the dispatcher.
+    private const string InsertDelivered = """
+        INSERT INTO "Outbox" ("ConversationId", "InboxId", "Channel", "ActivityJson", "CreatedAt", "Status", "Attempts", "NextAttemptAt", "DeliveredAt", "ChannelMessageId")
+        VALUES (@conversation, @inbox, @channel, @json, @at, 1, 1, @at, @at, @channelMessageId)
+        RETURNING "Id"
+        """;
+
+    // The conversation's undelivered rows (few, whatever the outbox's size): the unary plus keeps SQLite
+    // on the status index rather than walking every row the conversation ever sent.
+    private const string AnyUndelivered = """
+        SELECT 1 FROM "Outbox" WHERE "Status" = 0 AND +"ConversationId" = @conversation LIMIT 1
+        """;
+
     private readonly PipelineOptions _options = options.Value;
     private ITurnHandler? _handler;
     private OutboxDispatcher? _dispatcher;
+    private Dictionary<string, ITranscriptChannel>? _transcripts;
 
-    // Resolved on first use: the handler's dialogs and the dispatcher are built after the pipeline.
+    // Resolved on first use: the handler's dialogs, the dispatcher and the channels are built after the pipeline.
     private ITurnHandler Handler => _handler ??= services.GetRequiredService<ITurnHandler>();
 
     private OutboxDispatcher Dispatcher => _dispatcher ??= services.GetRequiredService<OutboxDispatcher>();
+
+    private Dictionary<string, ITranscriptChannel> Transcripts => _transcripts ??=
+        services.GetServices<IChannelAdapter>().OfType<ITranscriptChannel>().ToDictionary(c => c.ChannelId, StringComparer.Ordinal);
 
     public async Task RunPendingAsync(string conversationId, CancellationToken cancellationToken)
     {
@@ -111,7 +128,8 @@ public sealed partial class TurnRunner(
                 turn = await CreateTurnAsync(conversationId, conversation, activity, cancellationToken);
                 await Handler.HandleAsync(turn, cancellationToken);
 
-                var outgoing = turn.Outgoing.Select(a => ActivityJson.Serialize(Address(a, activity, turn.Language, turn.Business.Name, turn.Now))).ToList();
+                var replies = turn.Outgoing.Select(a => Address(a, activity, turn.Language, turn.Business.Name, turn.Now)).ToList();
+                var outgoing = new Outgoing(activity.ChannelId!, replies, [.. replies.Select(ActivityJson.Serialize)], Transcripts.GetValueOrDefault(activity.ChannelId!));
                 var saved = conversation with
                 {
                     CustomerId = turn.CustomerId,
@@ -122,19 +140,15 @@ public sealed partial class TurnRunner(
                 };
                 var before = conversation;
                 var committing = turn;
-                var outboxIds = await writer.WriteAsync((c, tx) => Commit(c, tx, conversationId, item.Id, before, saved, activity.ChannelId!, outgoing, committing), cancellationToken);
-                if (outboxIds is null)
+                var sent = await writer.WriteAsync((c, tx) => Commit(c, tx, conversationId, item.Id, before, saved, outgoing, committing), cancellationToken);
+                if (sent is null)
                 {
                     // Another instance already answered this message.
                     return (true, null);
                 }
 
-                events.Raise(new TurnCommitted(conversationId, item.Id, outboxIds, turn.HandoffAtStart, turn.State.Handoff));
-                if (outboxIds.Count > 0)
-                {
-                    Dispatcher.Wake();
-                }
-
+                events.Raise(new TurnCommitted(conversationId, item.Id, sent.OutboxIds, turn.HandoffAtStart, turn.State.Handoff));
+                Announce(conversationId, outgoing, sent);
                 return (true, saved);
             }
             catch (VersionConflictException)
@@ -158,35 +172,42 @@ public sealed partial class TurnRunner(
         return (await RecordFailureAsync(conversationId, item, activity, busy, cancellationToken), null);
     }
 
-    /// <returns>The new outbox ids, or null when the inbox item had already been processed.</returns>
-    private List<long>? Commit(
+    /// <returns>The new outbox rows, or null when the inbox item had already been processed.</returns>
+    private Sent? Commit(
         SqliteConnection connection, SqliteTransaction transaction, string conversationId, long inboxId,
-        PipelineRows.Conversation before, PipelineRows.Conversation after, string channel, List<string> outgoing, TurnContext turn)
+        PipelineRows.Conversation before, PipelineRows.Conversation after, Outgoing outgoing, TurnContext turn)
     {
         var at = after.LastActivityAt!.Value;
-        using (var mark = Sql.Command(connection, transaction, MarkProcessed, ("@id", inboxId), ("@at", at)))
+        if (Sql.Kept(connection, transaction, MarkProcessed, ("@id", inboxId), ("@at", at)).ExecuteNonQuery() == 0)
         {
-            if (mark.ExecuteNonQuery() == 0)
-            {
-                return null;
-            }
+            return null;
         }
 
-        using (var save = Sql.Command(connection, transaction, SaveConversation,
-            ("@state", after.StateJson), ("@language", after.Language), ("@customer", after.CustomerId), ("@at", at), ("@id", conversationId), ("@version", before.Version)))
+        if (Sql.Kept(connection, transaction, SaveConversation,
+            ("@state", after.StateJson), ("@language", after.Language), ("@customer", after.CustomerId), ("@at", at), ("@id", conversationId), ("@version", before.Version))
+            .ExecuteNonQuery() == 0)
         {
-            if (save.ExecuteNonQuery() == 0)
-            {
-                throw new VersionConflictException();
-            }
+            throw new VersionConflictException();
         }
 
-        var ids = new List<long>(outgoing.Count);
-        foreach (var json in outgoing)
+        var sent = new Sent(new List<long>(outgoing.Json.Count), []);
+        // A proactive message or a retry still waiting goes first: these replies then wait behind it in the outbox.
+        var direct = outgoing.Transcript is not null && outgoing.Json.Count > 0
+            && Sql.Kept(connection, transaction, AnyUndelivered, ("@conversation", conversationId)).ExecuteScalar() is null;
+        for (var i = 0; i < outgoing.Json.Count; i++)
         {
-            using var insert = Sql.Command(connection, transaction, InsertOutbox,
-                ("@conversation", conversationId), ("@inbox", inboxId), ("@channel", channel), ("@json", json), ("@at", at));
-            ids.Add((long)insert.ExecuteScalar()!);
+            var appended = direct ? outgoing.Transcript!.Append(connection, transaction, outgoing.Replies[i]) : null;
+            direct = appended is not null;
+            var insert = appended is not null
+                ? Sql.Kept(connection, transaction, InsertDelivered, ("@conversation", conversationId), ("@inbox", inboxId), ("@channel", outgoing.Channel),
+                    ("@json", outgoing.Json[i]), ("@at", at), ("@channelMessageId", appended.ChannelMessageId))
+                : Sql.Kept(connection, transaction, InsertOutbox, ("@conversation", conversationId), ("@inbox", inboxId), ("@channel", outgoing.Channel),
+                    ("@json", outgoing.Json[i]), ("@at", at));
+            sent.OutboxIds.Add((long)insert.ExecuteScalar()!);
+            if (appended is not null)
+            {
+                sent.Appended.Add(appended);
+            }
         }
 
         if (turn.DbIfUsed is { } db && db.ChangeTracker.HasChanges())
@@ -197,7 +218,22 @@ public sealed partial class TurnRunner(
             db.SaveChanges();
         }
 
-        return ids;
+        return sent;
+    }
+
+    /// <summary>After the commit: the replies appended to a transcript were delivered by it; the others wait for the dispatcher.</summary>
+    private void Announce(string conversationId, Outgoing outgoing, Sent sent)
+    {
+        for (var i = 0; i < sent.Appended.Count; i++)
+        {
+            events.Raise(new DeliveryFinished(conversationId, sent.OutboxIds[i], DeliveryOutcome.Delivered));
+            outgoing.Transcript!.Appended(sent.Appended[i]);
+        }
+
+        if (sent.OutboxIds.Count > sent.Appended.Count)
+        {
+            Dispatcher.Wake();
+        }
     }
 
     private async Task<TurnContext> CreateTurnAsync(string conversationId, PipelineRows.Conversation conversation, Activity activity, CancellationToken cancellationToken)
@@ -303,6 +339,12 @@ public sealed partial class TurnRunner(
     }
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
+
+    /// <param name="Transcript">The channel's transcript when replies may be appended in the commit.</param>
+    private sealed record Outgoing(string Channel, List<Activity> Replies, List<string> Json, ITranscriptChannel? Transcript);
+
+    /// <param name="Appended">What went into the transcript in the commit: the first rows' replies, delivered.</param>
+    private sealed record Sent(List<long> OutboxIds, List<TranscriptAppend> Appended);
 
     private sealed class VersionConflictException() : Exception("The conversation changed since it was read.");
 

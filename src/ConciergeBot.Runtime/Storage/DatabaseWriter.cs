@@ -10,7 +10,8 @@ namespace ConciergeBot.Storage;
 /// hand their write to this queue, and one connection runs everything that is waiting in a single
 /// transaction: one commit for many turns. Each write runs inside its own savepoint, so one that
 /// fails (a version conflict, a constraint) is undone alone and the others still commit. A write
-/// returns only after the commit that contains it.
+/// returns only after the commit that contains it. The log is copied into the database file by
+/// <see cref="WalCheckpoints"/>, outside the commits.
 /// </summary>
 public sealed partial class DatabaseWriter : IAsyncDisposable
 {
@@ -19,12 +20,14 @@ public sealed partial class DatabaseWriter : IAsyncDisposable
     private readonly Channel<IWrite> _queue = Channel.CreateUnbounded<IWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly string _connectionString;
     private readonly ILogger<DatabaseWriter> _logger;
+    private readonly WalCheckpoints _checkpoints;
     private readonly Task _loop;
 
     public DatabaseWriter(string connectionString, ILogger<DatabaseWriter> logger)
     {
         _connectionString = connectionString;
         _logger = logger;
+        _checkpoints = new WalCheckpoints(connectionString, logger);
         _loop = Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
     }
 
@@ -65,6 +68,7 @@ public sealed partial class DatabaseWriter : IAsyncDisposable
                 {
                     connection ??= Open();
                     Commit(connection, batch);
+                    _checkpoints.Committed();
                 }
                 catch (Exception ex)
                 {
@@ -121,7 +125,8 @@ public sealed partial class DatabaseWriter : IAsyncDisposable
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = SqlitePragmas.Text;
+        // The log is copied back by _checkpoints, never inside one of these commits.
+        pragmas.CommandText = SqlitePragmas.Text + " PRAGMA wal_autocheckpoint=0;";
         pragmas.ExecuteNonQuery();
         return connection;
     }
@@ -130,6 +135,7 @@ public sealed partial class DatabaseWriter : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _loop;
+        await _checkpoints.DisposeAsync();
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A group commit of {Count} write(s) failed")]

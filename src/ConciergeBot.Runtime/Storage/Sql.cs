@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace ConciergeBot.Storage;
@@ -9,6 +10,9 @@ namespace ConciergeBot.Storage;
 /// </summary>
 public static class Sql
 {
+    // Per connection: a writer connection replaced after a failure starts afresh, and its commands go when it does.
+    private static readonly ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> KeptCommands = new();
+
     public static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string text, params (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();
@@ -16,18 +20,45 @@ public static class Sql
         command.CommandText = text;
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value switch
-            {
-                null => DBNull.Value,
-                DateTime time => Time(time),
-                Guid id => Id(id),
-                Enum e => Convert.ToInt32(e, CultureInfo.InvariantCulture),
-                _ => value,
-            });
+            command.Parameters.AddWithValue(name, Value(value));
         }
 
         return command;
     }
+
+    /// <summary>
+    /// A command kept with the <see cref="DatabaseWriter"/>'s long-lived connection, so its statement
+    /// is compiled once rather than on every write: the writer runs the same few statements all day and
+    /// every write in the queue waits behind each compile. Only for the writer's connection, and for
+    /// constant SQL; do not dispose it, and dispose its readers before it runs again.
+    /// </summary>
+    public static SqliteCommand Kept(SqliteConnection connection, SqliteTransaction transaction, string text, params (string Name, object? Value)[] parameters)
+    {
+        var commands = KeptCommands.GetValue(connection, _ => new Dictionary<string, SqliteCommand>(StringComparer.Ordinal));
+        if (!commands.TryGetValue(text, out var command))
+        {
+            command = Command(connection, transaction, text, parameters);
+            commands.Add(text, command);
+            return command;
+        }
+
+        command.Transaction = transaction;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters[name].Value = Value(value);
+        }
+
+        return command;
+    }
+
+    private static object Value(object? value) => value switch
+    {
+        null => DBNull.Value,
+        DateTime time => Time(time),
+        Guid id => Id(id),
+        Enum e => Convert.ToInt32(e, CultureInfo.InvariantCulture),
+        _ => value,
+    };
 
     /// <summary>EF Core's SQLite text form of a UTC time, so raw and mapped rows compare and sort alike.</summary>
     public static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);

@@ -55,9 +55,8 @@ internal static class BusyTimeReader
         SqliteConnection connection, SqliteTransaction transaction, ScheduleCalendar calendar, Guid resourceId, SchedulePeriod period, DateTimeOffset now)
     {
         var busy = new List<BusyTime>();
-        using (var appointments = Sql.Command(connection, transaction, AppointmentsOfResource,
-            ("@business", calendar.BusinessId), ("@start", period.Start), ("@end", period.End), ("@resource", resourceId)))
-        using (var reader = appointments.ExecuteReader())
+        using (var reader = Sql.Kept(connection, transaction, AppointmentsOfResource,
+            ("@business", calendar.BusinessId), ("@start", period.Start), ("@end", period.End), ("@resource", resourceId)).ExecuteReader())
         {
             while (reader.Read())
             {
@@ -65,9 +64,8 @@ internal static class BusyTimeReader
             }
         }
 
-        using (var holds = Sql.Command(connection, transaction, HoldsOfResource,
-            ("@now", now.UtcDateTime), ("@start", period.Start), ("@end", period.End), ("@resource", resourceId)))
-        using (var reader = holds.ExecuteReader())
+        using (var reader = Sql.Kept(connection, transaction, HoldsOfResource,
+            ("@now", now.UtcDateTime), ("@start", period.Start), ("@end", period.End), ("@resource", resourceId)).ExecuteReader())
         {
             while (reader.Read())
             {

@@ -7,17 +7,13 @@ using Microsoft.EntityFrameworkCore;
 namespace ConciergeBot.Scheduling.Booking;
 
 /// <summary>Finds a customer's appointments: by who they are, or by a booking reference checked against a second fact.</summary>
-public sealed class AppointmentLookup(IDbContextFactory<ConciergeDb> dbs, BusinessDirectory businesses, TimeProvider clock)
+public sealed class AppointmentLookup(IDbContextFactory<ConciergeDb> dbs, DatabaseConnections connections, BusinessDirectory businesses, TimeProvider clock)
 {
     /// <summary>The customer's booked appointments that have not started yet, soonest first.</summary>
     public async Task<IReadOnlyList<AppointmentView>> UpcomingAsync(Guid customerId, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        var rows = await AppointmentViews.Rows(db, a => a.CustomerId == customerId && a.Status == AppointmentStatus.Booked && a.Start > now)
-            .Take(10)
-            .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => r.ToView(businesses.Current.TimeZone))];
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await UpcomingRows.ReadAsync(connection, customerId, clock.GetUtcNow().UtcDateTime, 10, businesses.Current.TimeZone, cancellationToken);
     }
 
     /// <summary>The re-read of one appointment, e.g. before offering times for it.</summary>

@@ -17,7 +17,7 @@ internal static class RescheduleRows
 
     public static void DeleteHoldsOfOrExpired(SqliteConnection connection, SqliteTransaction transaction, string holder, DateTime now)
     {
-        using var delete = Sql.Command(connection, transaction, """
+        var delete = Sql.Kept(connection, transaction, """
             DELETE FROM "SlotHolds" WHERE "Holder" = @holder OR "ExpiresAt" <= @now
             """, ("@holder", holder), ("@now", now));
         delete.ExecuteNonQuery();
@@ -25,13 +25,13 @@ internal static class RescheduleRows
 
     public static void DeleteHoldsOf(SqliteConnection connection, SqliteTransaction transaction, string holder)
     {
-        using var delete = Sql.Command(connection, transaction, """DELETE FROM "SlotHolds" WHERE "Holder" = @holder""", ("@holder", holder));
+        var delete = Sql.Kept(connection, transaction, """DELETE FROM "SlotHolds" WHERE "Holder" = @holder""", ("@holder", holder));
         delete.ExecuteNonQuery();
     }
 
     public static void InsertHold(SqliteConnection connection, SqliteTransaction transaction, SlotHold hold)
     {
-        using var insert = Sql.Command(connection, transaction, """
+        var insert = Sql.Kept(connection, transaction, """
             INSERT INTO "SlotHolds" ("ResourceId", "BlockedStart", "BlockedEnd", "Holder", "AppointmentId", "ExpiresAt")
             VALUES (@resource, @blockedStart, @blockedEnd, @holder, @appointment, @expires)
             """, ("@resource", hold.ResourceId), ("@blockedStart", hold.BlockedStart), ("@blockedEnd", hold.BlockedEnd),
@@ -41,7 +41,7 @@ internal static class RescheduleRows
 
     public static bool ChangeMade(SqliteConnection connection, SqliteTransaction transaction, string idempotencyKey)
     {
-        using var find = Sql.Command(connection, transaction, """
+        var find = Sql.Kept(connection, transaction, """
             SELECT 1 FROM "AppointmentChanges" WHERE "IdempotencyKey" = @key LIMIT 1
             """, ("@key", idempotencyKey));
         return find.ExecuteScalar() is not null;
@@ -50,7 +50,7 @@ internal static class RescheduleRows
     /// <exception cref="InvalidOperationException">No appointment has that id.</exception>
     public static MovingAppointment Appointment(SqliteConnection connection, SqliteTransaction transaction, Guid id)
     {
-        using var read = Sql.Command(connection, transaction, """
+        var read = Sql.Kept(connection, transaction, """
             SELECT "Reference", "CustomerId", "ServiceId", "ResourceId", "Start", "End", "Status", "RescheduleCount"
             FROM "Appointments" WHERE "Id" = @id
             """, ("@id", id));
@@ -68,7 +68,7 @@ internal static class RescheduleRows
     /// <summary>Writes a move's new place; the no-overlap trigger refuses it (a <see cref="SqliteException"/>) if another writer took the time.</summary>
     public static void Move(SqliteConnection connection, SqliteTransaction transaction, Appointment moved)
     {
-        using var update = Sql.Command(connection, transaction, """
+        var update = Sql.Kept(connection, transaction, """
             UPDATE "Appointments" SET "ResourceId" = @resource, "Start" = @start, "End" = @end, "BlockedStart" = @blockedStart,
                 "BlockedEnd" = @blockedEnd, "RescheduleCount" = @count, "UpdatedAt" = @at
             WHERE "Id" = @id
@@ -79,7 +79,7 @@ internal static class RescheduleRows
 
     public static void InsertChange(SqliteConnection connection, SqliteTransaction transaction, AppointmentChange change)
     {
-        using var insert = Sql.Command(connection, transaction, """
+        var insert = Sql.Kept(connection, transaction, """
             INSERT INTO "AppointmentChanges" ("AppointmentId", "At", "Kind", "Actor", "Reason", "FromStart", "ToStart",
                 "FromResourceId", "ToResourceId", "ConversationId", "IdempotencyKey")
             VALUES (@appointment, @at, @kind, @actor, @reason, @fromStart, @toStart, @fromResource, @toResource, @conversation, @key)
@@ -91,7 +91,7 @@ internal static class RescheduleRows
 
     public static void InsertEvent(SqliteConnection connection, SqliteTransaction transaction, BusinessEvent e)
     {
-        using var insert = Sql.Command(connection, transaction, """
+        var insert = Sql.Kept(connection, transaction, """
             INSERT INTO "BusinessEvents" ("EventId", "Type", "PayloadJson", "OccurredAt", "Status", "Attempts", "NextAttemptAt")
             VALUES (@eventId, @type, @payload, @at, @status, @attempts, @next)
             """, ("@eventId", e.EventId), ("@type", e.Type), ("@payload", e.PayloadJson), ("@at", e.OccurredAt),

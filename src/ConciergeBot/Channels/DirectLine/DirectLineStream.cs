@@ -25,15 +25,13 @@ internal static partial class DirectLineStream
             watermark = await SendNewAsync(socket, conversationId, watermark, transcript, closed.Token);
             while (!closed.IsCancellationRequested && socket.State == WebSocketState.Open)
             {
-                Activity? signal = null;
-                var woken = false;
+                StreamWake? signal = null;
                 using (var wait = CancellationTokenSource.CreateLinkedTokenSource(closed.Token))
                 {
                     wait.CancelAfter(Recheck);
                     try
                     {
                         signal = await mailbox.Reader.ReadAsync(wait.Token);
-                        woken = true;
                     }
                     catch (OperationCanceledException) when (!closed.IsCancellationRequested)
                     {
@@ -41,9 +39,25 @@ internal static partial class DirectLineStream
                     }
                 }
 
-                if (signal is not null)
+                var woken = signal is not null;
+                if (signal?.Typing is { } typing)
                 {
-                    await SendAsync(socket, $"{{\"activities\":[{ActivityJson.Serialize(signal)}]}}", closed.Token);
+                    await SendAsync(socket, $"{{\"activities\":[{ActivityJson.Serialize(typing)}]}}", closed.Token);
+                    lastSent = System.Diagnostics.Stopwatch.GetTimestamp();
+                    continue;
+                }
+
+                if (signal?.Stored is { } stored && stored.Sequence <= watermark)
+                {
+                    // Already sent with an earlier read of the transcript.
+                    continue;
+                }
+
+                if (signal?.Stored is { } next && next.Sequence == watermark + 1)
+                {
+                    // The very next activity: sent as stored, without reading the transcript again.
+                    await SendAsync(socket, next.ActivitySet(), closed.Token);
+                    watermark = next.Sequence;
                     lastSent = System.Diagnostics.Stopwatch.GetTimestamp();
                     continue;
                 }

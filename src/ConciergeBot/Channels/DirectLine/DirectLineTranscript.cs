@@ -75,11 +75,11 @@ public sealed class DirectLineTranscript(DatabaseWriter writer, DatabaseConnecti
     public async Task<string> PostAsync(string conversationId, Activity activity, CancellationToken cancellationToken)
     {
         var clientId = activity.ChannelData?["clientActivityID"]?.GetValue<string>();
-        var (id, staged) = await writer.WriteAsync((connection, transaction) =>
+        var (id, staged, stored) = await writer.WriteAsync((connection, transaction) =>
         {
             if (clientId is not null && Existing(connection, transaction, conversationId, clientId) is { } earlier)
             {
-                return (earlier, (InboundResult?)null);
+                return (earlier, (InboundResult?)null, (StoredActivity?)null);
             }
 
             var sequence = Next(connection, transaction, conversationId);
@@ -89,14 +89,14 @@ public sealed class DirectLineTranscript(DatabaseWriter writer, DatabaseConnecti
             activity.ChannelId = ChannelId;
             activity.Conversation = new ConversationAccount(conversationId);
             activity.From!.Role ??= "user";
-            Append(connection, transaction, conversationId, sequence, clientId, activity, now);
-            return (activity.Id, ingress.Stage(connection, transaction, activity));
+            var echo = Append(connection, transaction, conversationId, sequence, clientId, activity, now);
+            return (activity.Id, ingress.Stage(connection, transaction, activity), echo);
         }, cancellationToken);
 
         if (staged is not null)
         {
             ingress.Started(staged, activity);
-            signals.Stored(conversationId);
+            signals.Stored(stored!);
             signals.Typing(conversationId);
         }
 
@@ -106,16 +106,18 @@ public sealed class DirectLineTranscript(DatabaseWriter writer, DatabaseConnecti
     /// <summary>Stores a bot activity (the outbox delivering it) and wakes the conversation's streams.</summary>
     public async Task<string> AppendBotAsync(string conversationId, Activity activity, CancellationToken cancellationToken)
     {
-        var id = await writer.WriteAsync((connection, transaction) =>
-        {
-            var sequence = Next(connection, transaction, conversationId);
-            activity.Id = ActivityId(conversationId, sequence);
-            activity.Timestamp ??= clock.GetUtcNow();
-            Append(connection, transaction, conversationId, sequence, null, activity, clock.GetUtcNow());
-            return activity.Id;
-        }, cancellationToken);
-        signals.Stored(conversationId);
-        return id;
+        var stored = await writer.WriteAsync((connection, transaction) => AppendBot(connection, transaction, conversationId, activity), cancellationToken);
+        signals.Stored(stored);
+        return stored.ChannelMessageId;
+    }
+
+    /// <summary>Stores a bot activity inside the caller's write; <see cref="DirectLineSignals.Stored"/> once it has committed.</summary>
+    public StoredActivity AppendBot(SqliteConnection connection, SqliteTransaction transaction, string conversationId, Activity activity)
+    {
+        var sequence = Next(connection, transaction, conversationId);
+        activity.Id = ActivityId(conversationId, sequence);
+        activity.Timestamp ??= clock.GetUtcNow();
+        return Append(connection, transaction, conversationId, sequence, null, activity, clock.GetUtcNow());
     }
 
     /// <summary>The activities after <paramref name="watermark"/> as a Direct Line ActivitySet, written straight from the stored JSON.</summary>
@@ -145,24 +147,23 @@ public sealed class DirectLineTranscript(DatabaseWriter writer, DatabaseConnecti
 
     private static string? Existing(SqliteConnection connection, SqliteTransaction transaction, string conversationId, string clientId)
     {
-        using var find = Sql.Command(connection, transaction, """
+        var find = Sql.Kept(connection, transaction, """
             SELECT "Sequence" FROM "ChannelActivities" WHERE "Channel" = @channel AND "ConversationId" = @conversation AND "ClientActivityId" = @client
             """, ("@channel", ChannelId), ("@conversation", conversationId), ("@client", clientId));
         return find.ExecuteScalar() is long sequence ? ActivityId(conversationId, sequence) : null;
     }
 
-    private static long Next(SqliteConnection connection, SqliteTransaction transaction, string conversationId)
-    {
-        using var next = Sql.Command(connection, transaction, NextSequence, ("@channel", ChannelId), ("@conversation", conversationId));
-        return (long)next.ExecuteScalar()!;
-    }
+    private static long Next(SqliteConnection connection, SqliteTransaction transaction, string conversationId) =>
+        (long)Sql.Kept(connection, transaction, NextSequence, ("@channel", ChannelId), ("@conversation", conversationId)).ExecuteScalar()!;
 
-    private static void Append(SqliteConnection connection, SqliteTransaction transaction, string conversationId, long sequence, string? clientId, Activity activity, DateTimeOffset now)
+    private static StoredActivity Append(
+        SqliteConnection connection, SqliteTransaction transaction, string conversationId, long sequence, string? clientId, Activity activity, DateTimeOffset now)
     {
-        using var insert = Sql.Command(connection, transaction, Insert,
-            ("@channel", ChannelId), ("@conversation", conversationId), ("@sequence", sequence), ("@client", clientId),
-            ("@json", ActivityJson.Serialize(activity)), ("@at", now.UtcDateTime));
-        insert.ExecuteNonQuery();
+        var json = ActivityJson.Serialize(activity);
+        Sql.Kept(connection, transaction, Insert,
+            ("@channel", ChannelId), ("@conversation", conversationId), ("@sequence", sequence), ("@client", clientId), ("@json", json), ("@at", now.UtcDateTime))
+            .ExecuteNonQuery();
+        return new StoredActivity(conversationId, sequence, json);
     }
 
     public void Dispose() => _known.Dispose();

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net.WebSockets;
 using System.Text.Json.Nodes;
 using ConciergeBot.Tests.Harness;
 using Microsoft.AspNetCore.Hosting;
@@ -120,6 +121,29 @@ public sealed class DirectLineHost : IAsyncDisposable
         }
 
         throw new TimeoutException($"Seen so far: {string.Join(Environment.NewLine, seen.Select(a => a.ToJsonString()))}");
+    }
+
+    /// <summary>The next ActivitySet frame's activities, skipping keep-alives.</summary>
+    public static async Task<List<JsonObject>> ReceiveActivitiesAsync(ClientWebSocket socket)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        var buffer = new byte[64 * 1024];
+        while (true)
+        {
+            using var frame = new MemoryStream();
+            WebSocketReceiveResult received;
+            do
+            {
+                received = await socket.ReceiveAsync(buffer, timeout.Token);
+                frame.Write(buffer, 0, received.Count);
+            }
+            while (!received.EndOfMessage);
+
+            if (frame.Length > 0)
+            {
+                return [.. JsonNode.Parse(frame.ToArray())!["activities"]!.AsArray().Select(a => a!.AsObject())];
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -269,27 +269,4 @@ public sealed class DirectLineProtocolTests
         preflight.Headers.Add("Access-Control-Request-Headers", "authorization,content-type,x-ms-bot-agent");
         return await host.Client.SendAsync(preflight);
     }
-
-    /// <summary>The next ActivitySet frame's activities, skipping keep-alives.</summary>
-    private static async Task<List<JsonObject>> ReceiveActivitiesAsync(ClientWebSocket socket)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        var buffer = new byte[64 * 1024];
-        while (true)
-        {
-            using var frame = new MemoryStream();
-            WebSocketReceiveResult received;
-            do
-            {
-                received = await socket.ReceiveAsync(buffer, timeout.Token);
-                frame.Write(buffer, 0, received.Count);
-            }
-            while (!received.EndOfMessage);
-
-            if (frame.Length > 0)
-            {
-                return [.. JsonNode.Parse(frame.ToArray())!["activities"]!.AsArray().Select(a => a!.AsObject())];
-            }
-        }
-    }
 }

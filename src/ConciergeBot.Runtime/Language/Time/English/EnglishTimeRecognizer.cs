@@ -28,7 +28,7 @@ public sealed partial class EnglishTimeRecognizer : ITimeRecognizer
 
     public IReadOnlyList<TimeMention> Recognize(string text, TimeContext context)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (string.IsNullOrWhiteSpace(text) || !TimeCues.Present(text))
         {
             return [];
         }
