@@ -5,9 +5,10 @@ namespace ConciergeBot.Activities;
 /// <summary>
 /// The approved template a business-initiated message may be sent as where a channel allows only
 /// templates (WhatsApp outside its 24-hour window): a name the business maps to the provider's
-/// template, and its numbered variables. Carried in the activity's <c>channelData.template</c>.
+/// template, its numbered variables ({{1}}, {{2}}, ...) and the language it is approved in. Carried
+/// in the activity's <c>channelData.template</c>.
 /// </summary>
-public sealed record MessageTemplate(string Name, IReadOnlyDictionary<string, string> Variables)
+public sealed record MessageTemplate(string Name, IReadOnlyDictionary<string, string> Variables, string? Language = null)
 {
     private const string Property = "template";
 
@@ -21,8 +22,12 @@ public sealed record MessageTemplate(string Name, IReadOnlyDictionary<string, st
         var variables = (template["variables"] as JsonObject ?? [])
             .Where(v => v.Value is JsonValue)
             .ToDictionary(v => v.Key, v => v.Value!.ToString(), StringComparer.Ordinal);
-        return new MessageTemplate(name, variables);
+        return new MessageTemplate(name, variables, template["language"]?.GetValue<string>());
     }
+
+    /// <summary>A template whose variables are <paramref name="values"/> in order, numbered from 1.</summary>
+    public static MessageTemplate Numbered(string name, string? language, IEnumerable<string> values) =>
+        new(name, values.Select((v, i) => (Key: (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Value: v)).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal), language);
 
     public void ApplyTo(Activity activity)
     {
@@ -30,6 +35,7 @@ public sealed record MessageTemplate(string Name, IReadOnlyDictionary<string, st
         data[Property] = new JsonObject
         {
             ["name"] = Name,
+            ["language"] = Language,
             ["variables"] = new JsonObject(Variables.Select(v => KeyValuePair.Create(v.Key, (JsonNode?)JsonValue.Create(v.Value)))),
         };
         activity.ChannelData = data;

@@ -28,17 +28,12 @@ public static class CheckInEvents
     {
         var data = question.ChannelData as JsonObject ?? [];
         data["checkIn"] = Sql.Id(checkInId);
+        question.ChannelData = data;
         if (!string.IsNullOrWhiteSpace(template))
         {
-            data["template"] = new JsonObject
-            {
-                ["name"] = template,
-                ["language"] = language,
-                ["variables"] = new JsonArray([.. variables.Select(v => (JsonNode?)JsonValue.Create(v))]),
-            };
+            MessageTemplate.Numbered(template, language, variables).ApplyTo(question);
         }
 
-        question.ChannelData = data;
         return question;
     }
 }

@@ -1,3 +1,4 @@
+using ConciergeBot.Activities;
 using ConciergeBot.CheckIns;
 using ConciergeBot.Dialogs.CheckIn;
 using ConciergeBot.Dialogs.ProblemReport;
@@ -32,7 +33,7 @@ public sealed class CheckInDialogTests
                 Assert.Equal(bot.Locales.Get("id", CheckInTexts.AskVisit, ("name", "Wati"), ("service", "Servis AC mobil"), ("day", "kemarin")), reply.Text);
                 Assert.Equal(["1", "2", "3", "4", "5"], reply.SuggestedActions!.Actions.Select(a => a.Title));
                 Assert.Equal("visit_check_in", reply.ChannelData!["template"]!["name"]!.GetValue<string>());
-                Assert.Equal("Wati", reply.ChannelData!["template"]!["variables"]![0]!.GetValue<string>());
+                Assert.Equal("Wati", MessageTemplate.Of(reply)!.Variables["1"]);
             })
             .Send("mantap, teknisinya ramah 👍")
             .AssertReply(CheckInTexts.Thanks, "id")
