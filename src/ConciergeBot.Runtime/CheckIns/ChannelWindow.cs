@@ -5,7 +5,7 @@ public static class ChannelWindow
 {
     public static TimeSpan? FreeForm(string channel) => channel switch
     {
-        "whatsapp" => TimeSpan.FromHours(24),
+        "whatsapp" or "whatsapp-cloud" => TimeSpan.FromHours(24),
         _ => null,
     };
 

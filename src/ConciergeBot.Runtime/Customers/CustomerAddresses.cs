@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 namespace ConciergeBot.Customers;
 
 /// <summary>
-/// How a channel's user id becomes a customer address. SMS and WhatsApp share one kind (the phone
-/// number in E.164), so a customer who writes on both is one customer.
+/// How a channel's user id becomes a customer address. SMS and WhatsApp (through Twilio or Meta's
+/// Cloud API) share one kind (the phone number in E.164), so a customer who writes on both is one customer.
 /// </summary>
 public static partial class CustomerAddresses
 {
@@ -20,6 +20,9 @@ public static partial class CustomerAddresses
             case "sms":
             case "whatsapp":
                 return (Phone, NormalizePhone(userId) ?? userId);
+            case "whatsapp-cloud":
+                // WhatsApp's Cloud API gives the full international number without its '+'.
+                return (Phone, NormalizePhone("+" + userId.TrimStart('+')) ?? userId);
             case "telegram":
                 return (Telegram, userId);
             case "webchat":

@@ -15,4 +15,7 @@ public static class RuntimeTexts
     public static readonly TextKey LanguageSwitched = new("runtime.languageSwitched");
     public static readonly TextKey Yes = new("prompt.yes");
     public static readonly TextKey No = new("prompt.no");
+
+    /// <summary>The button that opens a list of choices on channels that show one (WhatsApp); 20 characters at most.</summary>
+    public static readonly TextKey OpenChoices = new("prompt.openChoices");
 }

@@ -31,6 +31,19 @@ public sealed class ChannelFileStore(IOptions<DirectLineOptions> options)
         return $"/v3/directline/attachments/{folder}/{name}";
     }
 
+    /// <summary>A provider's answer to a media download, kept when it succeeded and is not larger than allowed.</summary>
+    /// <returns>The path the host serves the file at; null when the download was refused or too large.</returns>
+    public async Task<string?> SaveDownloadAsync(string conversationId, HttpResponseMessage response, string contentType, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode || response.Content.Headers.ContentLength > maxBytes)
+        {
+            return null;
+        }
+
+        await using var content = await response.Content.ReadAsStreamAsync(cancellationToken);
+        return await SaveAsync(conversationId, content, contentType, cancellationToken);
+    }
+
     private static string Extension(string? contentType) =>
         ContentTypes.Mappings.Where(m => string.Equals(m.Value, contentType, StringComparison.OrdinalIgnoreCase))
             .Select(m => m.Key)

@@ -131,4 +131,12 @@ public sealed class RecognizerTests
     {
         Assert.Equal(CustomerAddresses.FromChannel("sms", "+6281234567890"), CustomerAddresses.FromChannel("whatsapp", "whatsapp:+6281234567890"));
     }
+
+    [Theory]
+    [InlineData("6281234567890", "+6281234567890")]
+    [InlineData("14155550123", "+14155550123")]
+    public void WhatsApp_Cloud_numbers_without_a_plus_are_the_same_phone_address(string from, string phone)
+    {
+        Assert.Equal((CustomerAddresses.Phone, phone), CustomerAddresses.FromChannel("whatsapp-cloud", from));
+    }
 }

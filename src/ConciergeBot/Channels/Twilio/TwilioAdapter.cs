@@ -37,16 +37,15 @@ public sealed partial class TwilioAdapter(
             return await SendTemplateAsync(outbound, to, cancellationToken);
         }
 
-        var (media, links) = TwilioRendering.Files(activity, mediaAllowed: IsWhatsApp);
-        var text = string.Join('\n', new[] { TwilioRendering.Text(activity) }.Concat(links).Where(t => t.Length > 0));
-        var parts = TwilioRendering.Split(text, options.Value.MaxBodyLength);
+        var (media, links) = OutgoingFiles.Of(activity, mediaAllowed: IsWhatsApp);
+        var text = string.Join('\n', new[] { NumberedChoices.Text(activity) }.Concat(links).Where(t => t.Length > 0));
+        var parts = MessageSplitter.Split(text, options.Value.MaxBodyLength);
         if (parts.Count == 0 && media.Count == 0)
         {
             return DeliveryResult.Delivered();
         }
 
-        string? firstSid = null;
-        for (var i = 0; i < Math.Max(parts.Count, 1); i++)
+        var forms = Enumerable.Range(0, Math.Max(parts.Count, 1)).Select(i =>
         {
             var form = Envelope(to);
             if (i < parts.Count)
@@ -56,21 +55,18 @@ public sealed partial class TwilioAdapter(
 
             if (i == 0)
             {
-                form.AddRange(media.Select(url => new KeyValuePair<string, string>("MediaUrl", url)));
+                form.AddRange(media.Select(file => new KeyValuePair<string, string>("MediaUrl", file.ContentUrl!)));
             }
 
-            var sent = await api.SendAsync(form, cancellationToken);
-            if (!sent.Accepted)
-            {
-                var result = TwilioErrors.ToDelivery(sent);
-                LogRefused(outbound.ConversationId, outbound.OutboxId, result.Error);
-                return result;
-            }
-
-            firstSid ??= sent.Sid;
+            return form;
+        });
+        var result = await MessageParts.SendInOrderAsync(forms, api.SendAsync, TwilioErrors.ToDelivery, cancellationToken);
+        if (result.Outcome != DeliveryOutcome.Delivered)
+        {
+            LogRefused(outbound.ConversationId, outbound.OutboxId, result.Error);
         }
 
-        return DeliveryResult.Delivered(firstSid);
+        return result;
     }
 
     private async Task<DeliveryResult> SendTemplateAsync(OutboundActivity outbound, string to, CancellationToken cancellationToken)
@@ -78,7 +74,7 @@ public sealed partial class TwilioAdapter(
         if (MessageTemplate.Of(outbound.Activity) is not { } template)
         {
             LogWindowClosed(outbound.ConversationId, outbound.OutboxId);
-            return DeliveryResult.Failed("Not sent: the customer last wrote more than 24 hours ago, and WhatsApp then allows only an approved template, which this message does not have. Reach them another way or wait for them to write.");
+            return DeliveryResult.Failed(WhatsAppWindow.HeldWithoutTemplate);
         }
 
         if (!options.Value.WhatsAppTemplates.TryGetValue(template.Name, out var contentSid) || string.IsNullOrWhiteSpace(contentSid))

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -6,18 +5,13 @@ using Microsoft.Extensions.Options;
 
 namespace ConciergeBot.Channels.Twilio;
 
-/// <summary>What Twilio answered to one message: its SID, or the error code and message.</summary>
-public sealed record TwilioSent(string? Sid, HttpStatusCode Status, int? ErrorCode = null, string? Error = null, TimeSpan? RetryAfter = null)
-{
-    public bool Accepted => Sid is not null;
-}
-
 /// <summary>The two calls of Twilio's REST API we make: create a message, and fetch a customer's media.</summary>
-public sealed class TwilioApi(IHttpClientFactory clients, IOptions<TwilioOptions> options)
+public sealed class TwilioApi(IHttpClientFactory clients, IOptions<TwilioOptions> options, TimeProvider clock)
 {
     public const string HttpClientName = "twilio";
 
-    public async Task<TwilioSent> SendAsync(IReadOnlyList<KeyValuePair<string, string>> form, CancellationToken cancellationToken)
+    /// <returns>The message's SID (<c>SM...</c>), or Twilio's error.</returns>
+    public async Task<ProviderAnswer> SendAsync(IReadOnlyList<KeyValuePair<string, string>> form, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         using var request = new HttpRequestMessage(HttpMethod.Post, $"{settings.ApiBaseUrl.TrimEnd('/')}/2010-04-01/Accounts/{Uri.EscapeDataString(settings.AccountSid)}/Messages.json")
@@ -27,26 +21,25 @@ public sealed class TwilioApi(IHttpClientFactory clients, IOptions<TwilioOptions
         request.Headers.Authorization = SendingCredentials(settings);
         using var response = await clients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        var retryAfter = response.Headers.RetryAfter?.Delta
-            ?? (response.Headers.RetryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
+        var retryAfter = response.RetryAfter(clock);
         try
         {
             using var json = JsonDocument.Parse(body.Length == 0 ? "{}" : body);
             var root = json.RootElement;
             if (response.IsSuccessStatusCode && root.TryGetProperty("sid", out var sid) && sid.GetString() is { Length: > 0 } id)
             {
-                return new TwilioSent(id, response.StatusCode);
+                return new ProviderAnswer(id, response.StatusCode);
             }
 
             var code = root.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetInt32()
                 : root.TryGetProperty("error_code", out var e) && e.ValueKind == JsonValueKind.Number ? e.GetInt32() : (int?)null;
             var message = root.TryGetProperty("message", out var m) ? m.GetString()
                 : root.TryGetProperty("error_message", out var em) ? em.GetString() : null;
-            return new TwilioSent(null, response.StatusCode, code, message ?? response.ReasonPhrase, retryAfter);
+            return new ProviderAnswer(null, response.StatusCode, code, message ?? response.ReasonPhrase, retryAfter);
         }
         catch (JsonException)
         {
-            return new TwilioSent(null, response.StatusCode, null, $"Twilio answered {(int)response.StatusCode} without JSON.", retryAfter);
+            return new ProviderAnswer(null, response.StatusCode, null, $"Twilio answered {(int)response.StatusCode} without JSON.", retryAfter);
         }
     }
 

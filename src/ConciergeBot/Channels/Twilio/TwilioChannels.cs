@@ -7,6 +7,8 @@ public static class TwilioChannels
     public const string WhatsApp = "whatsapp";
     public const string WhatsAppPrefix = "whatsapp:";
 
+    public static readonly IReadOnlyList<string> All = [Sms, WhatsApp];
+
     public static string Of(string address) =>
         address.StartsWith(WhatsAppPrefix, StringComparison.OrdinalIgnoreCase) ? WhatsApp : Sms;
 }

@@ -43,7 +43,7 @@ public static partial class TwilioEndpoints
         return TypedResults.Text(EmptyTwiml, "text/xml");
     }
 
-    private static async Task<IResult> StatusAsync(HttpContext http, TwilioDeliveryReports reports, IOptions<TwilioOptions> options, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> StatusAsync(HttpContext http, DeliveryReports reports, IOptions<TwilioOptions> options, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(TwilioEndpoints));
         if (await SignedFormAsync(http, options.Value, logger, cancellationToken) is not { } form)
@@ -59,7 +59,8 @@ public static partial class TwilioEndpoints
             return TypedResults.BadRequest();
         }
 
-        await reports.RecordAsync(sid, status, int.TryParse(form["ErrorCode"], out var code) ? code : null, cancellationToken);
+        var failure = TwilioErrors.DeliveryFailure(status, int.TryParse(form["ErrorCode"], out var code) ? code : null);
+        await reports.RecordAsync(TwilioChannels.All, sid, status, failure, cancellationToken);
         return TypedResults.NoContent();
     }
 

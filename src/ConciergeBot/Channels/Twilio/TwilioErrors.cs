@@ -1,4 +1,3 @@
-using System.Net;
 using ConciergeBot.Pipeline;
 
 namespace ConciergeBot.Channels.Twilio;
@@ -12,18 +11,14 @@ public static class TwilioErrors
     public const int OutsideWhatsAppWindow = 63016;
     public const int TooManyRequests = 20429;
 
-    public static DeliveryResult ToDelivery(TwilioSent sent)
-    {
-        if (sent.Accepted)
-        {
-            return DeliveryResult.Delivered(sent.Sid);
-        }
+    public static DeliveryResult ToDelivery(ProviderAnswer answer) =>
+        answer.ToDelivery("Twilio", Meaning(answer.ErrorCode), passing: answer.ErrorCode == TooManyRequests);
 
-        var detail = $"Twilio {(int)sent.Status}{(sent.ErrorCode is { } code ? $" / {code}" : "")}: {Meaning(sent.ErrorCode) ?? sent.Error}";
-        return sent.Status == HttpStatusCode.TooManyRequests || sent.ErrorCode == TooManyRequests || (int)sent.Status >= 500
-            ? DeliveryResult.Retry(detail, sent.RetryAfter)
-            : DeliveryResult.Failed(detail);
-    }
+    /// <summary>The reason to record when a status callback says the message did not arrive; null while it is on its way or arrived.</summary>
+    public static string? DeliveryFailure(string status, int? errorCode) =>
+        status.ToLowerInvariant() is "failed" or "undelivered"
+            ? $"Twilio: {status.ToLowerInvariant()}{(errorCode is { } code ? $" ({code}: {Meaning(code) ?? "see Twilio's error reference"})" : "")}"
+            : null;
 
     /// <summary>What a code means for the business, in words an owner reading the failures understands.</summary>
     public static string? Meaning(int? code) => code switch

@@ -58,10 +58,9 @@ public sealed partial class TwilioInbound(TwilioApi api, ChannelFileStore files,
         try
         {
             using var response = await api.DownloadAsync(url, cancellationToken);
-            if (response.IsSuccessStatusCode && !(response.Content.Headers.ContentLength > options.Value.MaxMediaBytes))
+            if (await files.SaveDownloadAsync(conversationId, response, type, options.Value.MaxMediaBytes, cancellationToken) is { } saved)
             {
-                await using var content = await response.Content.ReadAsStreamAsync(cancellationToken);
-                return new Attachment { ContentType = type, ContentUrl = await files.SaveAsync(conversationId, content, type, cancellationToken), Name = name };
+                return new Attachment { ContentType = type, ContentUrl = saved, Name = name };
             }
 
             LogMediaRefused(conversationId, (int)response.StatusCode);

@@ -1,4 +1,5 @@
 using ConciergeBot.Pipeline;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ConciergeBot.Channels.Twilio;
@@ -22,11 +23,11 @@ public static class TwilioServiceCollectionExtensions
         // Well under the outbox's delivery claim, so a hung call is retried, never sent twice by two instances.
         services.AddHttpClient(TwilioApi.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(20));
         services.AddSingleton<TwilioApi>();
-        services.AddSingleton<ChannelFileStore>();
-        services.AddSingleton<WhatsAppWindow>();
+        services.TryAddSingleton<ChannelFileStore>();
+        services.TryAddSingleton<WhatsAppWindow>();
         services.AddSingleton<TwilioInbound>();
-        services.AddSingleton<TwilioDeliveryReports>();
-        foreach (var channel in (string[])[TwilioChannels.Sms, TwilioChannels.WhatsApp])
+        services.TryAddSingleton<DeliveryReports>();
+        foreach (var channel in TwilioChannels.All)
         {
             services.AddSingleton<IChannelAdapter>(sp => new TwilioAdapter(
                 channel, sp.GetRequiredService<TwilioApi>(), sp.GetRequiredService<WhatsAppWindow>(), sp.GetRequiredService<IOptions<TwilioOptions>>(), sp.GetRequiredService<ILogger<TwilioAdapter>>()));

@@ -2,12 +2,16 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text.Json.Nodes;
+using ConciergeBot.Activities;
+using ConciergeBot.Pipeline;
+using ConciergeBot.Storage;
 using ConciergeBot.Tests.Harness;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -144,6 +148,20 @@ public sealed class DirectLineHost : IAsyncDisposable
                 return [.. JsonNode.Parse(frame.ToArray())!["activities"]!.AsArray().Select(a => a!.AsObject())];
             }
         }
+    }
+
+    public async Task<T> QueryAsync<T>(Func<ConciergeDb, Task<T>> query)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<ConciergeDb>>().CreateDbContextAsync();
+        return await query(db);
+    }
+
+    /// <summary>A message nobody's turn produced (a reminder, an agent's reply) queued for the conversation, as the host's own jobs queue them.</summary>
+    public async Task EnqueueAsync(string conversationId, Activity message)
+    {
+        await Services.GetRequiredService<DatabaseWriter>().WriteAsync(
+            (connection, transaction) => ProactiveMessages.Enqueue(connection, transaction, conversationId, message, "id", Clock.GetUtcNow()), CancellationToken.None);
+        Services.GetRequiredService<OutboxDispatcher>().Wake();
     }
 
     public async ValueTask DisposeAsync()

@@ -82,11 +82,11 @@ public sealed class TwilioChannelTests : IAsyncLifetime
     {
         var refusals = 0;
         Api.Respond = _ => Interlocked.Increment(ref refusals) == 1
-            ? new RetryAfter(Results.Json(new { code = 20429, message = "Too Many Requests", status = 429 }, statusCode: 429), 2)
+            ? new RetryAfterResult(Results.Json(new { code = 20429, message = "Too Many Requests", status = 429 }, statusCode: 429), 2)
             : null;
 
         await _twilio.ReceiveAsync("+6281255556666", "halo");
-        await EventuallyAsync(() => QueryAsync(db => db.Outbox.AnyAsync(o => o.Attempts == 1 && o.LastError!.Contains("20429"))));
+        await Eventually.HoldsAsync(() => QueryAsync(db => db.Outbox.AnyAsync(o => o.Attempts == 1 && o.LastError!.Contains("20429"))));
         _twilio.Host.Clock.Advance(TimeSpan.FromSeconds(3));
         _twilio.Host.Services.GetRequiredService<OutboxDispatcher>().Wake();
 
@@ -104,7 +104,7 @@ public sealed class TwilioChannelTests : IAsyncLifetime
 
         await _twilio.ReceiveAsync("+6281277778888", "halo");
 
-        var row = await EventuallyAsync(() => QueryAsync(db => db.Outbox.FirstOrDefaultAsync(o => o.Status == OutboxStatus.Failed)));
+        var row = await Eventually.ReadAsync(() => QueryAsync(db => db.Outbox.FirstOrDefaultAsync(o => o.Status == OutboxStatus.Failed)));
         Assert.Contains("unsubscribed (STOP)", row.LastError, StringComparison.Ordinal);
         Assert.Equal(1, row.Attempts);
     }
@@ -115,7 +115,7 @@ public sealed class TwilioChannelTests : IAsyncLifetime
         await _twilio.ReceiveAsync("+6281299990000", "halo");
         var greeting = await Api.NextAsync(m => m.Body!.StartsWith("Halo!", StringComparison.Ordinal));
         var menu = await Api.NextAsync(m => m.Body!.Contains("1. Ubah jadwal", StringComparison.Ordinal));
-        var sids = await EventuallyAsync(() => QueryAsync<List<string>?>(async db => await db.Outbox.Where(o => o.Status == OutboxStatus.Delivered).OrderBy(o => o.Id).Select(o => o.ChannelMessageId!).ToListAsync()), list => list.Count == 2);
+        var sids = await Eventually.ReadAsync(() => QueryAsync<List<string>?>(async db => await db.Outbox.Where(o => o.Status == OutboxStatus.Delivered).OrderBy(o => o.Id).Select(o => o.ChannelMessageId!).ToListAsync()), list => list.Count == 2);
 
         Assert.Equal(HttpStatusCode.NoContent, (await _twilio.StatusAsync(sids[0], "delivered")).StatusCode);
         await _twilio.StatusAsync(sids[0], "sent");
@@ -158,7 +158,7 @@ public sealed class TwilioChannelTests : IAsyncLifetime
         Assert.Null(template.Body);
 
         await EnqueueAsync(Customer, MessageFactory.Text("Halo, ini balasan petugas kami yang terlambat."));
-        var held = await EventuallyAsync(() => QueryAsync(db => db.Outbox.FirstOrDefaultAsync(o => o.Status == OutboxStatus.Failed)));
+        var held = await Eventually.ReadAsync(() => QueryAsync(db => db.Outbox.FirstOrDefaultAsync(o => o.Status == OutboxStatus.Failed)));
         Assert.Contains("24 hours", held.LastError, StringComparison.Ordinal);
         Assert.DoesNotContain(Api.Sent, m => m.Body?.Contains("terlambat", StringComparison.Ordinal) == true);
     }
@@ -173,56 +173,15 @@ public sealed class TwilioChannelTests : IAsyncLifetime
             new("MediaContentType0", "image/jpeg"),
         ]);
 
-        var activity = await EventuallyAsync(() => QueryAsync(db => db.Inbox.Select(i => i.ActivityJson).FirstOrDefaultAsync()));
+        var activity = await Eventually.ReadAsync(() => QueryAsync(db => db.Inbox.Select(i => i.ActivityJson).FirstOrDefaultAsync()));
         var attachment = Assert.Single(ActivityJson.Deserialize(activity)!.Attachments!);
         Assert.Equal("image/jpeg", attachment.ContentType);
         Assert.StartsWith("/v3/directline/attachments/", attachment.ContentUrl, StringComparison.Ordinal);
         Assert.Equal("photo ME0001", await _twilio.Host.Client.GetStringAsync(attachment.ContentUrl));
     }
 
-    private async Task EnqueueAsync(string customer, Activity message)
-    {
-        var conversation = ConversationKey.For(customer.StartsWith("whatsapp:", StringComparison.Ordinal) ? "whatsapp" : "sms", customer);
-        var services = _twilio.Host.Services;
-        await services.GetRequiredService<DatabaseWriter>().WriteAsync(
-            (connection, transaction) => ProactiveMessages.Enqueue(connection, transaction, conversation, message, "id", _twilio.Host.Clock.GetUtcNow()), CancellationToken.None);
-        services.GetRequiredService<OutboxDispatcher>().Wake();
-    }
+    private Task EnqueueAsync(string customer, Activity message) =>
+        _twilio.Host.EnqueueAsync(ConversationKey.For(customer.StartsWith("whatsapp:", StringComparison.Ordinal) ? "whatsapp" : "sms", customer), message);
 
-    private async Task<T> QueryAsync<T>(Func<ConciergeDb, Task<T>> query)
-    {
-        await using var db = await _twilio.Host.Services.GetRequiredService<IDbContextFactory<ConciergeDb>>().CreateDbContextAsync();
-        return await query(db);
-    }
-
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> read, Func<T, bool>? until = null)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            if (await read() is { } found && (until is null || until(found)))
-            {
-                return found;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("Waited in vain.");
-            }
-
-            await Task.Delay(20);
-        }
-    }
-
-    private static async Task EventuallyAsync(Func<Task<bool>> condition) => await EventuallyAsync(async () => await condition() ? "yes" : null);
-
-    /// <summary>Twilio's 429 carries <c>Retry-After</c>.</summary>
-    private sealed class RetryAfter(IResult inner, int seconds) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return inner.ExecuteAsync(httpContext);
-        }
-    }
+    private Task<T> QueryAsync<T>(Func<ConciergeDb, Task<T>> query) => _twilio.Host.QueryAsync(query);
 }

@@ -1,16 +1,20 @@
 using ConciergeBot.Activities;
 using ConciergeBot.Storage;
 
-namespace ConciergeBot.Channels.Twilio;
+namespace ConciergeBot.Channels;
 
 /// <summary>
-/// WhatsApp's customer-service window: free-form messages only within 24 hours of the customer's last
-/// message. The inbox already holds every message in with its time, so it is the record; events the
-/// bot stages for itself (a ticket's follow-up) are not the customer writing and do not count.
+/// WhatsApp's customer-service window, on Twilio and on the Cloud API alike: free-form messages only
+/// within 24 hours of the customer's last message. The inbox already holds every message in with its
+/// time, so it is the record; events the bot stages for itself (a ticket's follow-up) are not the
+/// customer writing and do not count.
 /// </summary>
 public sealed class WhatsAppWindow(DatabaseConnections connections, TimeProvider clock)
 {
     public static readonly TimeSpan Length = TimeSpan.FromHours(24);
+
+    /// <summary>Why a message outside the window that names no template is held rather than sent.</summary>
+    public const string HeldWithoutTemplate = "Not sent: the customer last wrote more than 24 hours ago, and WhatsApp then allows only an approved template, which this message does not have. Reach them another way or wait for them to write.";
 
     private const string LastCustomerMessage = """
         SELECT EXISTS (SELECT 1 FROM "Inbox"
