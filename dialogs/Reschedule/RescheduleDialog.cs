@@ -158,7 +158,9 @@ public sealed partial class RescheduleDialog : ComponentDialog
     private static Task<DialogTurnResult> AskIdentityAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         step.SetValue(ReferenceKey, (string)step.Result!);
-        return step.PromptAsync(TextPromptId, PromptOptions.Asking(RescheduleTexts.AskIdentity), cancellationToken);
+        var question = PromptOptions.Asking(RescheduleTexts.AskIdentity);
+        question.Expects = ExpectedInput.PhoneNumber;
+        return step.PromptAsync(TextPromptId, question, cancellationToken);
     }
 
     private async Task<DialogTurnResult> VerifyAsync(WaterfallStepContext step, CancellationToken cancellationToken)

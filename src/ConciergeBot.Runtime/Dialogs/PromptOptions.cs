@@ -24,6 +24,9 @@ public sealed class PromptOptions
     /// <summary>After this many answers that do not fit, the conversation goes to a person.</summary>
     public int? MaxAttempts { get; set; }
 
+    /// <summary>What the answer is (see <see cref="ExpectedInput"/>), for channels that can offer a better way to give it.</summary>
+    public string? Expects { get; set; }
+
     /// <summary>Free data for a validator (e.g. a minimum or maximum).</summary>
     public JsonNode? Validation { get; set; }
 
@@ -47,6 +50,12 @@ internal static class PromptOptionsWording
 {
     /// <summary>The question to ask now, in the conversation's current language.</summary>
     public static Activity Question(this PromptOptions options, TurnContext turn, bool retry)
+    {
+        var question = Worded(options, turn, retry);
+        return options.Expects is { } what ? question.Expecting(what) : question;
+    }
+
+    private static Activity Worded(PromptOptions options, TurnContext turn, bool retry)
     {
         var args = options.Args?.Select(a => new TextArg(a.Key, a.Value)).ToArray() ?? [];
         if (retry && options.RetryKey is { } retryKey)

@@ -18,4 +18,7 @@ public static class RuntimeTexts
 
     /// <summary>The button that opens a list of choices on channels that show one (WhatsApp); 20 characters at most.</summary>
     public static readonly TextKey OpenChoices = new("prompt.openChoices");
+
+    /// <summary>The button that shares the customer's phone number on channels that have one (Telegram).</summary>
+    public static readonly TextKey SharePhone = new("prompt.sharePhone");
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ConciergeBot.Activities;
+using ConciergeBot.Localization;
 using ConciergeBot.Pipeline;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
@@ -14,7 +15,7 @@ namespace ConciergeBot.Channels.Telegram;
 /// the customer or a locale file wrote can break Markdown), a long text in several parts, choices as
 /// a keyboard on the last part, files as photos or documents, typing as a chat action.
 /// </summary>
-internal sealed class TelegramAdapter(ITelegramBotClient bot, TelegramFiles files, IOptions<TelegramOptions> options) : IChannelAdapter
+internal sealed class TelegramAdapter(ITelegramBotClient bot, TelegramFiles files, LocaleCatalog locales, IOptions<TelegramOptions> options) : IChannelAdapter
 {
     public string ChannelId => TelegramChannel.Id;
 
@@ -50,7 +51,8 @@ internal sealed class TelegramAdapter(ITelegramBotClient bot, TelegramFiles file
     {
         var texts = string.IsNullOrWhiteSpace(activity.Text) ? [] : TelegramMessageSplitter.Split(activity.Text);
         var attachments = (activity.Attachments ?? []).Where(a => a.ContentUrl is not null).ToList();
-        var keyboard = TelegramKeyboards.For(activity.SuggestedActions, options.Value.Choices);
+        var keyboard = TelegramKeyboards.For(activity.SuggestedActions, options.Value.Choices)
+            ?? (ExpectedInput.Of(activity) == ExpectedInput.PhoneNumber ? TelegramKeyboards.SharePhone(SharePhoneText(activity)) : null);
         var total = texts.Count + attachments.Count;
         if (total == 0)
         {
@@ -70,6 +72,12 @@ internal sealed class TelegramAdapter(ITelegramBotClient bot, TelegramFiles file
         }
 
         return DeliveryResult.Delivered(last?.Id.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private string SharePhoneText(Activity activity)
+    {
+        var language = Languages.FromLocale(activity.Locale) ?? Languages.English;
+        return locales.Contains(language, RuntimeTexts.SharePhone) ? locales.Get(language, RuntimeTexts.SharePhone) : "📱";
     }
 
     private async Task<Message> SendFileAsync(long chatId, Attachment attachment, ReplyMarkup? keyboard, CancellationToken cancellationToken)

@@ -27,6 +27,10 @@ internal static class TelegramKeyboards
         return rows.Count == 0 ? null : new ReplyKeyboardMarkup(rows) { OneTimeKeyboard = true, ResizeKeyboard = true };
     }
 
+    /// <summary>One button that sends the customer's own phone number as a contact, which links them to their bookings.</summary>
+    public static ReplyMarkup SharePhone(string title) =>
+        new ReplyKeyboardMarkup([[new KeyboardButton(title) { RequestContact = true }]]) { OneTimeKeyboard = true, ResizeKeyboard = true };
+
     /// <summary>Short answers (yes / no) side by side, anything longer one to a row so it is not cut off.</summary>
     private static List<List<T>> Rows<T>(List<T> buttons, List<CardAction> choices) =>
         choices.Count <= 3 && choices.All(c => c.Title.Length <= ShortTitle)

@@ -32,6 +32,22 @@ public sealed class TelegramConversationTests
     }
 
     [Fact]
+    public async Task Asked_for_the_name_or_phone_number_the_customer_can_share_it_with_one_tap()
+    {
+        await using var host = new TelegramHost();
+
+        await host.SayAsync(Command(1, Budi, "/start"), Budi, "What can I help you with?");
+        await host.SayAsync(Text(2, Budi, "I'd like to reschedule"), Budi, "booking reference");
+        var asked = await host.SayAsync(Text(3, Budi, "BMJ-1001"), Budi, "the name or phone number");
+        var button = asked["reply_markup"]!["keyboard"]![0]![0]!;
+        Assert.Equal("Share my phone number", button["text"]!.GetValue<string>());
+        Assert.True(button["request_contact"]!.GetValue<bool>());
+
+        (await host.PostUpdateAsync(Contact(4, Budi, "6281234567890"))).EnsureSuccessStatusCode();
+        await host.SentAsync(Budi, "I found your Periodic service");
+    }
+
+    [Fact]
     public async Task Choices_are_a_one_time_reply_keyboard()
     {
         await using var host = new TelegramHost();

@@ -92,6 +92,7 @@ public sealed class TelegramDeliveryTests
     {
         var options = new TelegramOptions { BotToken = FakeTelegramApi.Token, ApiBaseUrl = api.Url };
         var bot = TelegramClientFactory.Create(options, new HttpClient());
-        return new TelegramAdapter(bot, new TelegramFiles(bot, Options.Create(options), NullLogger<TelegramFiles>.Instance), Options.Create(options));
+        var locales = ConciergeBot.Localization.LocaleCatalog.Load(Path.Combine(AppContext.BaseDirectory, "locales"));
+        return new TelegramAdapter(bot, new TelegramFiles(bot, Options.Create(options), NullLogger<TelegramFiles>.Instance), locales, Options.Create(options));
     }
 }
