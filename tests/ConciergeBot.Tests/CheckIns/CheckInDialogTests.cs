@@ -46,6 +46,23 @@ public sealed class CheckInDialogTests
     }
 
     [Fact]
+    public async Task A_business_that_never_marks_visits_completed_is_asked_about_once_their_end_has_passed()
+    {
+        await using var bot = await BotHarness.StartAsync(settings: CheckInFixtures.VisitsOnly(("CheckIns:CompleteWhenEndPassed", "true")));
+        var visit = await bot.BookAsync("CI-ENDED", "servis-ac", "bay-1", Dec(1, 10), phone: CheckInFixtures.Phone, name: "Wati Suryani");
+        await bot.HelloAsync("id");
+
+        await bot.AtAsync(Dec(1, 10, 59));
+        Assert.Equal(0, (await bot.SweepAsync()).Planned);
+        await bot.AtAsync(Dec(1, 11));
+        Assert.Equal(1, (await bot.SweepAsync()).Planned);
+        Assert.Equal(0, (await bot.SweepAsync()).Planned);
+
+        var planned = await bot.CheckInAsync(visit.Id);
+        Assert.Equal((CheckInStatus.Scheduled, Dec(1, 14).UtcDateTime), (planned.Status, planned.DueAt));
+    }
+
+    [Fact]
     public async Task A_poor_score_in_English_apologises_and_continues_into_the_problem_report_with_the_appointment_linked()
     {
         await using var bot = await BotHarness.StartAsync(settings: CheckInFixtures.VisitsOnly());
