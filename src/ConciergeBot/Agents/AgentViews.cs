@@ -66,7 +66,7 @@ public static class TranscriptLines
             Storage.OutboxStatus.Delivered => "delivered",
             _ => "failed",
         };
-        return new TranscriptLine(new DateTimeOffset(DateTime.SpecifyKind(entry.At, DateTimeKind.Utc)), from, from == "customer" ? activity.From?.Name : activity.From?.Name, text, attachments, delivery);
+        return new TranscriptLine(new DateTimeOffset(DateTime.SpecifyKind(entry.At, DateTimeKind.Utc)), from, activity.From?.Name, text, attachments, delivery);
     }
 
     public static TranscriptLine From(HandoffNote note, string? agentName) => new(

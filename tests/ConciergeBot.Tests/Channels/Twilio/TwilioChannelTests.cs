@@ -1,5 +1,9 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using ConciergeBot.Activities;
+using ConciergeBot.Admin;
+using ConciergeBot.Agents;
 using ConciergeBot.Pipeline;
 using ConciergeBot.Storage;
 using Microsoft.AspNetCore.Http;
@@ -39,6 +43,35 @@ public sealed class TwilioChannelTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, json.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, forgedStatus.StatusCode);
         Assert.Equal(0, await QueryAsync(db => db.Inbox.CountAsync()));
+    }
+
+    [Fact]
+    public async Task An_agent_sees_the_WhatsApp_customers_photo_and_the_reply_goes_back_on_WhatsApp()
+    {
+        const string Customer = "whatsapp:+6285722223333";
+        await Tests.Agents.TestAgents.CreateAsync(_twilio.Host.BaseAddress, "sari", "Sari");
+        await _twilio.ReceiveAsync(Customer, "saya mau bicara dengan petugas", extra:
+        [
+            new("NumMedia", "1"),
+            new("MediaUrl0", $"{Api.BaseUrl}/media/ME0002"),
+            new("MediaContentType0", "image/jpeg"),
+        ]);
+        using var desk = new HttpClient { BaseAddress = _twilio.Host.BaseAddress };
+        desk.DefaultRequestHeaders.Add(AdminKeyAuthentication.Header, Tests.Agents.TestAgents.AdminKey);
+        desk.DefaultRequestHeaders.Add(AgentAuthentication.ActingAgentHeader, "sari");
+
+        var waiting = await Eventually.ReadAsync(async () => (await desk.GetFromJsonAsync<JsonArray>("/api/agent/queue"))!
+            .FirstOrDefault(c => c!["conversationId"]!.GetValue<string>() == "whatsapp:" + Customer));
+        var id = waiting!["id"]!.GetValue<string>();
+        Assert.Equal("whatsapp", waiting["channel"]!.GetValue<string>());
+        (await desk.PostAsync($"/api/agent/cases/{id}/claim", null)).EnsureSuccessStatusCode();
+        var detail = await desk.GetFromJsonAsync<JsonObject>($"/api/agent/cases/{id}");
+        var photo = detail!["transcript"]!.AsArray().SelectMany(l => l!["attachments"]!.AsArray()).Single()!;
+        Assert.Equal("photo ME0002", await desk.GetStringAsync(photo["url"]!.GetValue<string>()));
+        (await desk.PostAsJsonAsync($"/api/agent/cases/{id}/messages", new { text = "Halo, saya Sari. Fotonya sudah saya terima." })).EnsureSuccessStatusCode();
+
+        var reply = await Api.NextAsync(m => m.Body == "Halo, saya Sari. Fotonya sudah saya terima.");
+        Assert.Equal((Customer, TwilioHost.WhatsAppNumber), (reply.Field("To"), reply.Field("From")));
     }
 
     [Fact]

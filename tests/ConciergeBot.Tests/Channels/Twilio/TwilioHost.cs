@@ -25,6 +25,7 @@ public sealed class TwilioHost : IAsyncDisposable
         var twilio = new FakeTwilio();
         var host = new DirectLineHost(new Dictionary<string, string?>
         {
+            ["Admin:ApiKey"] = Agents.TestAgents.AdminKey,
             ["Twilio:AccountSid"] = FakeTwilio.AccountSid,
             ["Twilio:AuthToken"] = FakeTwilio.AuthToken,
             ["Twilio:SmsFrom"] = SmsNumber,
