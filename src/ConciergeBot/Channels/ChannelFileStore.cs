@@ -16,16 +16,24 @@ public sealed class ChannelFileStore(IOptions<DirectLineOptions> options)
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
     /// <returns>The path the host serves the file at.</returns>
-    public async Task<string> SaveAsync(string conversationId, Stream content, string? contentType, CancellationToken cancellationToken)
+    /// <exception cref="InvalidDataException">The content is longer than <paramref name="maxBytes"/> (nothing is kept).</exception>
+    public async Task<string> SaveAsync(string conversationId, Stream content, string? contentType, long maxBytes, CancellationToken cancellationToken)
     {
         // The folder is named by a hash, so a conversation id with ':' or '+' never reaches the file system.
         var folder = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(conversationId)))[..32];
         var directory = Path.Combine(Path.GetFullPath(options.Value.UploadsPath), folder);
         Directory.CreateDirectory(directory);
         var name = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) + Extension(contentType);
-        await using (var target = File.Create(Path.Combine(directory, name)))
+        var path = Path.Combine(directory, name);
+        try
         {
-            await content.CopyToAsync(target, cancellationToken);
+            await using var target = File.Create(path);
+            await CopyAtMostAsync(content, target, maxBytes, cancellationToken);
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
         }
 
         return $"/v3/directline/attachments/{folder}/{name}";
@@ -41,7 +49,25 @@ public sealed class ChannelFileStore(IOptions<DirectLineOptions> options)
         }
 
         await using var content = await response.Content.ReadAsStreamAsync(cancellationToken);
-        return await SaveAsync(conversationId, content, contentType, cancellationToken);
+        return await SaveAsync(conversationId, content, contentType, maxBytes, cancellationToken);
+    }
+
+    /// <summary>A chunked answer has no length to check beforehand, so the limit holds while copying.</summary>
+    private static async Task CopyAtMostAsync(Stream source, Stream target, long maxBytes, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[81920];
+        long total = 0;
+        int read;
+        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            total += read;
+            if (total > maxBytes)
+            {
+                throw new InvalidDataException($"The file is larger than {maxBytes} bytes.");
+            }
+
+            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
     }
 
     private static string Extension(string? contentType) =>

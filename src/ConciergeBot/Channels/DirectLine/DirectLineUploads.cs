@@ -77,9 +77,7 @@ internal static class DirectLineUploads
             return TypedResults.NotFound();
         }
 
-        var type = ContentTypes.TryGetContentType(path, out var known) ? known : "application/octet-stream";
-        var inline = type.StartsWith("image/", StringComparison.Ordinal);
-        return TypedResults.PhysicalFile(path, type, inline ? null : file);
+        return StoredFiles.Serve(path, file);
     }
 
     private static Activity? ReadActivity(IFormCollection form)

@@ -81,8 +81,7 @@ internal sealed partial class TelegramFiles(ITelegramBotClient bot, IOptions<Tel
             return TypedResults.NotFound();
         }
 
-        var type = ContentTypes.TryGetContentType(path, out var known) ? known : "application/octet-stream";
-        return TypedResults.PhysicalFile(path, type, type.StartsWith("image/", StringComparison.Ordinal) ? null : file);
+        return StoredFiles.Serve(path, file);
     }
 
     /// <summary>The stored file behind one of our links, for sending it back out; null for any other address.</summary>

@@ -121,8 +121,9 @@ internal sealed record TelegramInbound(Activity Activity, long ChatId, IReadOnly
     /// <summary>Telegram gives the number in international form, with or without the plus.</summary>
     private static string? PhoneOf(string raw)
     {
+        // A contact from the address book may be written the local way (0812...), which is not "+0812...".
         var trimmed = raw.Trim();
-        return CustomerAddresses.NormalizePhone(trimmed.StartsWith('+') ? trimmed : "+" + trimmed);
+        return trimmed.StartsWith('+') || trimmed.StartsWith('0') ? CustomerAddresses.NormalizePhone(trimmed) : CustomerAddresses.NormalizePhone("+" + trimmed);
     }
 
     private static string NameOf(string first, string? last) => string.IsNullOrWhiteSpace(last) ? first : $"{first} {last}";

@@ -17,7 +17,8 @@ public static class TelegramServiceCollectionExtensions
             return services;
         }
 
-        services.AddHttpClient(TelegramClientFactory.HttpClientName);
+        // The Bot API puts the token in every URL, which the default request logging would write out.
+        services.AddHttpClient(TelegramClientFactory.HttpClientName).RemoveAllLoggers();
         services.AddSingleton(TelegramClientFactory.Create);
         services.AddSingleton<TelegramFiles>();
         services.AddSingleton<TelegramUpdates>();

@@ -10,6 +10,8 @@ namespace ConciergeBot.Channels.Twilio;
 /// </summary>
 public static partial class TwilioEndpoints
 {
+    private const long MaxBodyBytes = 64 * 1024;
+
     private const string EmptyTwiml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
 
     public static IEndpointRouteBuilder MapTwilio(this IEndpointRouteBuilder app)
@@ -67,7 +69,19 @@ public static partial class TwilioEndpoints
     /// <summary>The form, when <c>X-Twilio-Signature</c> signs it for the URL Twilio called; null (and a log line) otherwise.</summary>
     private static async Task<IFormCollection?> SignedFormAsync(HttpContext http, TwilioOptions options, ILogger logger, CancellationToken cancellationToken)
     {
-        if (!http.Request.HasFormContentType)
+        if (!http.Request.HasFormContentType || http.Request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            LogNotAForm(logger, http.Request.Path);
+            return null;
+        }
+
+        // Twilio's posts are a few kilobytes; nothing unsigned is buffered beyond that.
+        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBodyBytes;
+        }
+
+        if (http.Request.ContentLength > MaxBodyBytes)
         {
             LogNotAForm(logger, http.Request.Path);
             return null;
@@ -92,7 +106,7 @@ public static partial class TwilioEndpoints
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Twilio webhook at {Path} from {Remote}: missing or wrong X-Twilio-Signature")]
     private static partial void LogBadSignature(ILogger logger, string path, string? remote);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Twilio webhook at {Path}: not a form post")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Twilio webhook at {Path}: not a URL-encoded form post of at most 64 KB")]
     private static partial void LogNotAForm(ILogger logger, string path);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a signed Twilio webhook without MessageSid, From or MessageStatus")]

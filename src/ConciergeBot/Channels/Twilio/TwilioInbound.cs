@@ -65,7 +65,7 @@ public sealed partial class TwilioInbound(TwilioApi api, ChannelFileStore files,
 
             LogMediaRefused(conversationId, (int)response.StatusCode);
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             LogMediaFailed(ex, conversationId);
         }

@@ -48,7 +48,7 @@ public sealed partial class WhatsAppCloudInbound(
 
             LogMediaRefused(conversationId);
         }
-        catch (Exception ex) when (ex is HttpRequestException or JsonException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             LogMediaFailed(ex, conversationId);
         }

@@ -29,6 +29,7 @@ public sealed class TelegramConversationTests
         Assert.Equal(["Yes", "No"], Buttons(confirm));
         Assert.Contains(host.Api.Calls("sendChatAction"), c => c["chat_id"]!.ToString() == Budi.ToString(System.Globalization.CultureInfo.InvariantCulture) && c["action"]!.GetValue<string>() == "typing");
         Assert.All(host.Api.Calls("sendMessage"), c => Assert.Null(c["parse_mode"]));
+        Assert.DoesNotContain(host.Logs.Lines, l => l.Contains(FakeTelegramApi.Token, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -44,7 +44,8 @@ public sealed class TelegramHost : IAsyncDisposable
     /// <summary>Tuesday 1 December 2026, 09:00 in Jakarta.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.FromHours(7)));
 
-    public MemoryLoggerProvider Logs { get; } = new();
+    /// <summary>Everything from Information up, as production logs it: a secret must not appear in any of it.</summary>
+    public MemoryLoggerProvider Logs { get; } = new(LogLevel.Information);
 
     public HttpClient Client { get; }
 

@@ -75,6 +75,26 @@ public sealed class TwilioChannelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_file_that_could_run_in_a_browser_is_only_ever_a_download()
+    {
+        await _twilio.ReceiveAsync("whatsapp:+6285733334444", "lihat ini", extra:
+        [
+            new("NumMedia", "1"),
+            new("MediaUrl0", $"{Api.BaseUrl}/media/ME0003"),
+            new("MediaContentType0", "image/svg+xml"),
+        ]);
+
+        var activity = await Eventually.ReadAsync(() => QueryAsync(db => db.Inbox.Select(i => i.ActivityJson).FirstOrDefaultAsync()));
+        var url = Assert.Single(ActivityJson.Deserialize(activity)!.Attachments!).ContentUrl!;
+        using var served = await _twilio.Host.Client.GetAsync(url);
+
+        Assert.Equal("application/octet-stream", served.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("attachment", served.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal("nosniff", served.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Contains("sandbox", served.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_redelivered_message_is_answered_once()
     {
         var first = await _twilio.ReceiveAsync("+6281233334444", "halo", sid: "SMredelivered0000000000000000001");
@@ -146,8 +166,8 @@ public sealed class TwilioChannelTests : IAsyncLifetime
     public async Task Delivery_reports_move_forward_only_and_an_undelivered_message_is_marked_failed_with_the_reason()
     {
         await _twilio.ReceiveAsync("+6281299990000", "halo");
-        var greeting = await Api.NextAsync(m => m.Body!.StartsWith("Halo!", StringComparison.Ordinal));
-        var menu = await Api.NextAsync(m => m.Body!.Contains("1. Ubah jadwal", StringComparison.Ordinal));
+        await Api.NextAsync(m => m.Body!.StartsWith("Halo!", StringComparison.Ordinal));
+        await Api.NextAsync(m => m.Body!.Contains("1. Ubah jadwal", StringComparison.Ordinal));
         var sids = await Eventually.ReadAsync(() => QueryAsync<List<string>?>(async db => await db.Outbox.Where(o => o.Status == OutboxStatus.Delivered).OrderBy(o => o.Id).Select(o => o.ChannelMessageId!).ToListAsync()), list => list.Count == 2);
 
         Assert.Equal(HttpStatusCode.NoContent, (await _twilio.StatusAsync(sids[0], "delivered")).StatusCode);
@@ -160,7 +180,6 @@ public sealed class TwilioChannelTests : IAsyncLifetime
         Assert.Equal(("undelivered", OutboxStatus.Failed), (rows[1].ChannelStatus, rows[1].Status));
         Assert.Contains("unreachable", rows[1].LastError, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NoContent, unknown.StatusCode);
-        Assert.NotEqual(greeting.Body, menu.Body);
     }
 
     [Fact]
