@@ -22,6 +22,17 @@ public sealed class ScorePrompt(string id) : Prompt<int>(id)
             ? score
             : SatisfactionRecognizer.Recognize(activity.Text);
 
+    /// <summary>
+    /// A score given on its own ("4", "⭐⭐⭐⭐⭐", "mantap 👍"), outside the question that asked for it:
+    /// a longer message ("saya telat, mau ganti jadwal") is a new request, whatever words it shares with a rating.
+    /// </summary>
+    public static int? ReadBare(Activity activity) =>
+        activity.Value is JsonValue || (activity.Text ?? "").Split((char[])[' ', ',', '.', '!'], StringSplitOptions.RemoveEmptyEntries).Length <= BareWords
+            ? Read(activity)
+            : null;
+
+    private const int BareWords = 3;
+
     protected override Task<PromptRecognition<int>> RecognizeAsync(TurnContext turn, JsonObject state, PromptOptions options, CancellationToken cancellationToken) =>
         Task.FromResult(Read(turn.Activity) is { } score ? PromptRecognition<int>.Success(score) : PromptRecognition<int>.Failure());
 

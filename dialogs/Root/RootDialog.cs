@@ -30,6 +30,9 @@ public sealed class RootDialog : ComponentDialog
     /// <summary>After this many angry messages a person takes over.</summary>
     private const int AngryMessagesBeforeAPerson = 2;
 
+    /// <summary>How long a question the bot started itself (a check-in, a reminder, a follow-up) survives the conversation's idle timeout.</summary>
+    private static readonly TimeSpan BotQuestionsStayOpen = TimeSpan.FromDays(2);
+
     private readonly IntentModel _intents;
 
     public RootDialog(
@@ -59,11 +62,13 @@ public sealed class RootDialog : ComponentDialog
 
         if (FollowUpOf(turn) is { } ticket)
         {
+            turn.State.KeepUntil = turn.Now + BotQuestionsStayOpen;
             return await EscalateIfAskedAsync(inner, await inner.BeginDialogAsync(ProblemFollowUpDialog.DialogId, ticket, cancellationToken), cancellationToken);
         }
 
         if (CheckInEvents.Of(turn.Activity) is { } checkIn)
         {
+            turn.State.KeepUntil = turn.Now + BotQuestionsStayOpen;
             var dialog = turn.Activity.Value?["kind"]?.GetValue<string>() == nameof(CheckInKind.Reminder) ? ReminderDialog.DialogId : CheckInDialog.DialogId;
             return await inner.BeginDialogAsync(dialog, new CheckInStart(checkIn), cancellationToken);
         }
@@ -73,8 +78,8 @@ public sealed class RootDialog : ComponentDialog
             return await ChangeSubscriptionAsync(turn, subscription, cancellationToken);
         }
 
-        // A score after the conversation went idle still answers the check-in that asked for it.
-        if (turn.Activity.IsMessage && ScorePrompt.Read(turn.Activity) is not null && await CheckInDialog.WaitingAsync(turn, cancellationToken) is { } waiting)
+        // A bare score, after the check-in's own question was closed, still answers the check-in that asked for it.
+        if (turn.Activity.IsMessage && ScorePrompt.ReadBare(turn.Activity) is not null && await CheckInDialog.WaitingAsync(turn, cancellationToken) is { } waiting)
         {
             return await EscalateIfAskedAsync(inner, await inner.BeginDialogAsync(CheckInDialog.DialogId, new CheckInStart(waiting, Answering: true), cancellationToken), cancellationToken);
         }
@@ -119,6 +124,7 @@ public sealed class RootDialog : ComponentDialog
                 return DialogTurnResult.EndOfTurn;
             }
 
+            turn.State.KeepUntil = turn.Now + BotQuestionsStayOpen;
             return await EscalateIfAskedAsync(inner, await inner.BeginDialogAsync(ProblemFollowUpDialog.DialogId, followUp, cancellationToken), cancellationToken);
         }
 
@@ -172,9 +178,10 @@ public sealed class RootDialog : ComponentDialog
             }
         }
 
-        if (AnswersTheMenuInOwnWords(inner))
+        if (await IsANewRequestAsync(inner, cancellationToken))
         {
-            // "the technician never came" is an answer to "What can I help you with?" too.
+            // "the technician never came" answers "What can I help you with?"; "saya telat, mau ganti
+            // jadwal" to "how was everything?" is a request, not a score of 2.
             await inner.CancelAllDialogsAsync(cancellationToken);
             return await OnBeginDialogAsync(inner, null, cancellationToken);
         }
@@ -197,13 +204,20 @@ public sealed class RootDialog : ComponentDialog
         return new DialogTurnResult(DialogTurnStatus.Complete);
     }
 
-    private bool AnswersTheMenuInOwnWords(DialogContext inner)
+    private async Task<bool> IsANewRequestAsync(DialogContext inner, CancellationToken cancellationToken)
     {
-        var text = inner.Turn.Activity.Text;
-        return inner.ActiveDialog?.Id == MenuPromptId
-            && inner.Turn.Activity.IsMessage
-            && ChoiceRecognizer.Recognize(text, MainMenu.Choices) is null
-            && _intents.Classifier.Classify(text).Intent is IntentNames.Reschedule or IntentNames.ReportProblem or IntentNames.TalkToAgent;
+        var activity = inner.Turn.Activity;
+        var answersItsQuestion = inner.ActiveDialog?.Id switch
+        {
+            MenuPromptId => ChoiceRecognizer.Recognize(activity.Text, MainMenu.Choices) is not null,
+
+            // Only while the score is still asked for: after a poor one the problem report inside takes free text.
+            CheckInDialog.DialogId => ScorePrompt.ReadBare(activity) is not null || await CheckInDialog.WaitingAsync(inner.Turn, cancellationToken) is null,
+            _ => true,
+        };
+        return !answersItsQuestion
+            && activity.IsMessage
+            && _intents.Classifier.Classify(activity.Text).Intent is IntentNames.Reschedule or IntentNames.ReportProblem or IntentNames.TalkToAgent;
     }
 
     /// <summary>A dialog that decided a person must take over (it gave up, or the customer chose a person) hands over here.</summary>

@@ -19,6 +19,12 @@ public sealed class ConversationState
     /// </summary>
     public Guid? Handoff { get; set; }
 
+    /// <summary>
+    /// A question the bot started itself (a check-in, a reminder, a ticket's follow-up) is answered
+    /// hours later as often as not: until this time the conversation is not reset for being idle.
+    /// </summary>
+    public DateTimeOffset? KeepUntil { get; set; }
+
     /// <summary>Conversation-scoped values dialogs share (e.g. what the customer already told us).</summary>
     public JsonObject Memory { get; set; } = [];
 

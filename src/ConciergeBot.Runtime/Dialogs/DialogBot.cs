@@ -27,7 +27,8 @@ public sealed partial class DialogBot(DialogSet dialogs, string rootDialogId, IO
 
         var stack = turn.State.DialogStack;
         var withPerson = turn.State.Handoff is not null;
-        if (!withPerson && turn.PreviousActivityAt is { } previous && turn.Now - previous > options.Value.ConversationIdleTimeout && stack.Count > 0)
+        var botAsked = turn.State.KeepUntil > turn.Now;
+        if (!withPerson && !botAsked && turn.PreviousActivityAt is { } previous && turn.Now - previous > options.Value.ConversationIdleTimeout && stack.Count > 0)
         {
             stack.Clear();
             turn.State.Memory.Clear();
@@ -80,6 +81,11 @@ public sealed partial class DialogBot(DialogSet dialogs, string rootDialogId, IO
         if (turn.Escalation is { } unhandled)
         {
             LogUnhandledEscalation(turn.ConversationId, unhandled.Reason);
+        }
+
+        if (stack.Count == 0 || turn.State.KeepUntil <= turn.Now)
+        {
+            turn.State.KeepUntil = null;
         }
     }
 

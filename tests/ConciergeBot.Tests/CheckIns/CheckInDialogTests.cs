@@ -46,6 +46,21 @@ public sealed class CheckInDialogTests
     }
 
     [Fact]
+    public async Task A_request_instead_of_a_score_is_taken_as_the_request()
+    {
+        await using var bot = await BotHarness.StartAsync(settings: CheckInFixtures.VisitsOnly());
+        var visit = await bot.AskedVisitAsync("CI-REQ");
+
+        await new TestFlow(bot, user: CheckInFixtures.Phone, locale: "id")
+            .AssertReply(_ => { })
+            .Send("saya telat terus, mau ganti jadwal servis berikutnya")
+            .AssertReply(reply => Assert.DoesNotContain("maaf", reply.Text, StringComparison.OrdinalIgnoreCase))
+            .StartTestAsync();
+
+        Assert.Null((await bot.CheckInAsync(visit)).Score);
+    }
+
+    [Fact]
     public async Task A_business_that_never_marks_visits_completed_is_asked_about_once_their_end_has_passed()
     {
         await using var bot = await BotHarness.StartAsync(settings: CheckInFixtures.VisitsOnly(("CheckIns:CompleteWhenEndPassed", "true")));

@@ -54,6 +54,25 @@ public sealed class ReminderAndHandoffTests
     }
 
     [Fact]
+    public async Task A_reminder_answered_the_next_morning_is_still_answered()
+    {
+        await using var bot = await StartAsync();
+        var visit = await RemindedAsync(bot, "REM-LATE", "id");
+        await new TestFlow(bot, user: CheckInFixtures.Phone, locale: "id")
+            .AssertReply(reply => Assert.StartsWith("Halo Wati", reply.Text, StringComparison.Ordinal))
+            .StartTestAsync();
+
+        await bot.AtAsync(Dec(3, 8));
+        await new TestFlow(bot, user: CheckInFixtures.Phone, locale: "id")
+            .Send("ya")
+            .AssertReply(CheckInTexts.Confirmed, "id")
+            .StartTestAsync();
+
+        var row = await bot.CheckInAsync(visit, CheckInKind.Reminder);
+        Assert.Equal((CheckInStatus.Answered, ReminderOutcomes.Confirmed), (row.Status, row.Outcome));
+    }
+
+    [Fact]
     public async Task Reschedule_from_a_reminder_goes_straight_to_that_appointment()
     {
         await using var bot = await StartAsync();
