@@ -1,3 +1,4 @@
+using ConciergeBot.Activities;
 using ConciergeBot.Dialogs.Prompts;
 using ConciergeBot.Events;
 using ConciergeBot.Pipeline;
@@ -24,6 +25,9 @@ public sealed class ProblemFollowUpDialog : ComponentDialog
     }
 
     /// <summary>The follow-up's text, also for a conversation a person has (then without the question).</summary>
+    /// <summary>The approved template (WhatsApp) a follow-up goes as outside the channel's free window: {{1}} the reference, {{2}} what was done.</summary>
+    public const string FollowUpTemplate = "ticket_update";
+
     public static async Task<bool> TellAsync(TurnContext turn, string reference, CancellationToken cancellationToken)
     {
         var ticket = await turn.Db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Reference == reference, cancellationToken);
@@ -32,15 +36,13 @@ public sealed class ProblemFollowUpDialog : ComponentDialog
             return false;
         }
 
-        if (ticket.CorrectiveAction is { } action)
-        {
-            await turn.SayAsync(ProblemTexts.FollowUp, ("reference", ticket.Reference), ("action", action));
-        }
-        else
-        {
-            await turn.SayAsync(ProblemTexts.FollowUpResolved, ("reference", ticket.Reference));
-        }
+        var told = ticket.CorrectiveAction is { } action
+            ? MessageFactory.Text(turn.Text(ProblemTexts.FollowUp, ("reference", ticket.Reference), ("action", action)))
+            : MessageFactory.Text(turn.Text(ProblemTexts.FollowUpResolved, ("reference", ticket.Reference)));
 
+        // Days may have passed since the customer last wrote: a channel that then takes only templates sends this one.
+        MessageTemplate.Numbered(FollowUpTemplate, turn.Language, [ticket.Reference, ticket.CorrectiveAction ?? ""]).ApplyTo(told);
+        await turn.SendAsync(told);
         return true;
     }
 

@@ -43,7 +43,8 @@ public sealed partial class TicketDesk(
                 Record(db, ticket, change.Actor, TicketActionKind.Note, change.Note.Trim(), now);
             }
 
-            if (!string.IsNullOrWhiteSpace(change.CorrectiveAction))
+            // The same fix recorded twice (a double click, a help desk retrying) is told once.
+            if (!string.IsNullOrWhiteSpace(change.CorrectiveAction) && change.CorrectiveAction.Trim() != ticket.CorrectiveAction)
             {
                 ticket.CorrectiveAction = change.CorrectiveAction.Trim();
                 Record(db, ticket, change.Actor, TicketActionKind.CorrectiveAction, ticket.CorrectiveAction, now);

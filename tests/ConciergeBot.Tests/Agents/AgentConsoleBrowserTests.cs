@@ -188,7 +188,7 @@ public sealed class AgentConsoleBrowserTests(BrowserFixture browser) : IAsyncLif
         await ticket.GetByLabel("Status").SelectOptionAsync("resolved");
         await ticket.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
 
-        await Expect(agent.Locator("#flash")).ToContainTextAsync("the customer has been told");
+        await Expect(agent.Locator("#flash")).ToContainTextAsync("the customer is told on their channel");
         await Expect(ticket).ToContainTextAsync("Done: We repainted the door at no cost to you.");
         await Expect(ticket).ToContainTextAsync("resolved");
         await Expect(Transcript.BotSays(customer, "We repainted the door at no cost to you\\.").First).ToBeVisibleAsync();

@@ -41,8 +41,13 @@ public sealed class TicketApiTests : IAsyncLifetime
         var fixedIt = await admin.PostAsJsonAsync($"/api/admin/tickets/{reference}/actions", new { correctiveAction = "We have added a second technician on Saturdays.", status = "resolved" });
         Assert.Equal(HttpStatusCode.OK, fixedIt.StatusCode);
         Assert.Equal("resolved", (await fixedIt.Content.ReadFromJsonAsync<JsonObject>())!["status"]!.GetValue<string>());
-        await _host.PollUntilAsync(conversation, token, activities => BotSaid(activities, "We have added a second technician on Saturdays.")
+        var told = await _host.PollUntilAsync(conversation, token, activities => BotSaid(activities, "We have added a second technician on Saturdays.")
             && BotSaid(activities, "Is everything sorted now?"));
+        var update = told.First(a => a["text"]?.GetValue<string>()?.Contains("second technician", StringComparison.Ordinal) == true);
+        Assert.Equal("ticket_update", update["channelData"]!["template"]!["name"]!.GetValue<string>());
+        Assert.Equal(reference, update["channelData"]!["template"]!["variables"]!["1"]!.GetValue<string>());
+        var again = await admin.PostAsJsonAsync($"/api/admin/tickets/{reference}/actions", new { correctiveAction = "We have added a second technician on Saturdays." });
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
 
         await _host.PostAsync(conversation, token, DirectLineHost.Message("yes, thanks", "p2"));
         await _host.PollUntilAsync(conversation, token, activities => BotSaid(activities, "glad to hear it"));
@@ -52,6 +57,8 @@ public sealed class TicketApiTests : IAsyncLifetime
             return read!["history"]!.AsArray().Any(h => h!["kind"]!.GetValue<string>() == "confirmed") ? read : null;
         });
         Assert.Equal("resolved", history["status"]!.GetValue<string>());
+        var seen = await _host.PollUntilAsync(conversation, token, activities => BotSaid(activities, "glad to hear it"));
+        Assert.Single(seen, a => a["from"]?["role"]?.GetValue<string>() == "bot" && a["text"]?.GetValue<string>()?.Contains("second technician", StringComparison.Ordinal) == true);
         Assert.Equal("We have added a second technician on Saturdays.", history["correctiveAction"]!.GetValue<string>());
     }
 

@@ -89,7 +89,7 @@ const refreshDetail = coalesce(async () => {
 async function recordTicket(reference, update) {
   const done = await call('POST', '/tickets/' + encodeURIComponent(reference) + '/actions', update);
   if (done.ok) {
-    flash(update.correctiveAction ? 'Recorded; the customer has been told.' : 'Recorded.', 'info');
+    flash(update.correctiveAction ? 'Recorded; the customer is told on their channel.' : 'Recorded.', 'info');
   } else {
     flash(done.problem);
   }

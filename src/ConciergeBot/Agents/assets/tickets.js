@@ -30,6 +30,8 @@ function ticketItem(t, record) {
       return;
     }
 
+    // One click, one record: the customer is told once.
+    form.querySelector('button[type="submit"]').disabled = true;
     record(t.reference, { correctiveAction: text || null, status: status === t.status ? null : status });
   });
 
