@@ -46,7 +46,7 @@ public sealed class RevisitDialog : ComponentDialog
         var turn = step.Turn;
         var options = step.Options<RevisitOptions>()!;
         var original = await _appointments.GetAsync(options.AppointmentId, cancellationToken);
-        var slots = original is null ? [] : await _search.NearestAsync(original, turn.Now, turn.ConversationId, TimesOffered, cancellationToken);
+        var slots = original is null ? [] : await FreeForTheCustomerAsync(turn, original, cancellationToken);
         if (slots.Count == 0)
         {
             await turn.SayAsync(ProblemTexts.Revisit);
@@ -58,6 +58,21 @@ public sealed class RevisitDialog : ComponentDialog
             .Select((s, i) => new Choice(i.ToString(CultureInfo.InvariantCulture), ScheduleWording.Slot(turn, s.Start)))
             .Append(new Choice(LaterChoice, "", ["later", "nanti", "nanti saja", "not now", "lain kali"], ProblemTexts.RevisitLater.Name));
         return await step.PromptAsync(SlotPromptId, PromptOptions.Asking(options.Again ? ProblemTexts.RevisitTaken : ProblemTexts.RevisitOffer, choices), cancellationToken);
+    }
+
+    /// <summary>The nearest free times that do not clash with another booking of the customer's own (on any resource).</summary>
+    private async Task<List<Slot>> FreeForTheCustomerAsync(Pipeline.TurnContext turn, AppointmentView original, CancellationToken cancellationToken)
+    {
+        var candidates = await _search.NearestForAnotherAsync(original, turn.Now, turn.ConversationId, TimesOffered * 2, cancellationToken);
+        var from = turn.Now.UtcDateTime;
+        var own = await turn.Db.Appointments.AsNoTracking()
+            .Where(a => a.CustomerId == original.CustomerId && a.Status == Scheduling.AppointmentStatus.Booked && a.End > from)
+            .Select(a => new { a.Start, a.End })
+            .ToListAsync(cancellationToken);
+        return [.. candidates
+            .Where(s => !own.Any(a => a.Start < s.End.UtcDateTime && s.Start.UtcDateTime < a.End))
+            .OrderBy(s => s.Start)
+            .Take(TimesOffered)];
     }
 
     private async Task<DialogTurnResult> BookAsync(WaterfallStepContext step, CancellationToken cancellationToken)

@@ -53,6 +53,26 @@ public sealed class CompensationTests
     }
 
     [Fact]
+    public async Task A_revisit_for_a_visit_still_to_come_is_never_offered_that_visits_own_time()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var visit = await bot.BookAsync("T-SOON", "servis-ac", "bay-1", Dec(1, 13), phone: Phone, name: "Rina Kusuma");
+
+        await new TestFlow(bot, user: Phone, locale: "en")
+            .Send("the aircon is still leaking after your service, poor job")
+            .AssertReply(ProblemTexts.WhichAppointment, "en")
+            .Send("1")
+            .AssertReply(ProblemTexts.AskPhotos, "en")
+            .Send("skip")
+            .AssertReply(ProblemTexts.ApologyMedium, "en", ("category", "quality of the work"))
+            .AssertReplyContains("TKT-")
+            .AssertReply(reply => Assert.DoesNotContain(reply.SuggestedActions!.Actions, a => a.Title.Contains("13:00", StringComparison.Ordinal) && a.Title.Contains("1 Dec", StringComparison.Ordinal)))
+            .StartTestAsync();
+        Assert.Equal(Dec(1, 13).UtcDateTime, (await bot.AppointmentAsync("T-SOON")).Start);
+        Assert.NotNull(visit);
+    }
+
+    [Fact]
     public async Task A_time_taken_meanwhile_brings_fresh_times_and_never_a_double_booking()
     {
         await using var bot = await BotHarness.StartAsync();
@@ -139,7 +159,7 @@ public sealed class CompensationTests
 
     private static async Task<IReadOnlyList<ConciergeBot.Scheduling.Availability.Slot>> OfferedAsync(BotHarness bot, AppointmentView visit)
     {
-        var slots = await bot.Services.GetRequiredService<MoveSearch>().NearestAsync(visit, bot.Clock.GetUtcNow(), "test", 3, CancellationToken.None);
+        var slots = await bot.Services.GetRequiredService<MoveSearch>().NearestForAnotherAsync(visit, bot.Clock.GetUtcNow(), "test", 3, CancellationToken.None);
         Assert.NotEmpty(slots);
         return slots;
     }

@@ -59,6 +59,13 @@ public sealed class MoveSearch(
         return finder.Nearest(schedule, request, target, count);
     }
 
+    /// <summary>Free times for another appointment like <paramref name="like"/> (a free re-visit): its own time is taken like any other.</summary>
+    public async Task<IReadOnlyList<Slot>> NearestForAnotherAsync(AppointmentView like, DateTimeOffset target, string holder, int count, CancellationToken cancellationToken)
+    {
+        var (schedule, request) = await LoadAsync(like, holder, target - Reach, target + Reach, cancellationToken);
+        return finder.Nearest(schedule, request with { MovingAppointmentId = null }, target, count);
+    }
+
     public async Task<IReadOnlyList<Slot>> InWindowAsync(AppointmentView appointment, DateTimeOffset from, DateTimeOffset to, string holder, int count, CancellationToken cancellationToken)
     {
         var (schedule, request) = await LoadAsync(appointment, holder, from, to, cancellationToken);

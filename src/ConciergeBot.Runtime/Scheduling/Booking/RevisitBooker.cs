@@ -61,8 +61,10 @@ public sealed partial class RevisitBooker(
         var calendar = schedules.CalendarOnWriter(connection, transaction, businesses.Current.Id);
         var service = calendar.Service(original.ServiceId);
         var schedule = ScheduleSource.SlotOnWriter(connection, transaction, calendar, zone, slot, now);
-        var request = search.Request(original, service, conversationId, now) with { ResourceId = slot.ResourceId };
-        if (finder.FindAt(schedule, request, slot.Start) is null)
+        var request = search.Request(original, service, conversationId, now) with { ResourceId = slot.ResourceId, MovingAppointmentId = null };
+        var (start, end) = (slot.Start.UtcDateTime, slot.End.UtcDateTime);
+        var clashes = db.Appointments.Any(a => a.CustomerId == original.CustomerId && a.Status == AppointmentStatus.Booked && a.Start < end && start < a.End);
+        if (clashes || finder.FindAt(schedule, request, slot.Start) is null)
         {
             return new RevisitResult(false);
         }
