@@ -126,8 +126,9 @@ public sealed class CheckInDialog : ComponentDialog
             return await step.EndDialogAsync(null, cancellationToken);
         }
 
-        await turn.SayAsync(CheckInTexts.Sorry);
-        return await step.ReplaceDialogAsync(ProblemReportDialog.DialogId, new ProblemOptions(AppointmentId: row.AppointmentId), cancellationToken);
+        // One question, not two: the apology asks what went wrong, and words given with the score ("2, still leaking") already say it.
+        return await step.ReplaceDialogAsync(ProblemReportDialog.DialogId,
+            new ProblemOptions(turn.Activity.Text, row.AppointmentId, CheckInTexts.Sorry.Name), cancellationToken);
     }
 
     /// <summary>"today", "yesterday" or "on Tuesday 1 December", on the business's calendar.</summary>

@@ -27,9 +27,13 @@ public sealed class ScorePrompt(string id) : Prompt<int>(id)
     /// a longer message ("saya telat, mau ganti jadwal") is a new request, whatever words it shares with a rating.
     /// </summary>
     public static int? ReadBare(Activity activity) =>
-        activity.Value is JsonValue || (activity.Text ?? "").Split((char[])[' ', ',', '.', '!'], StringSplitOptions.RemoveEmptyEntries).Length <= BareWords
+        activity.Value is JsonValue || OpensWithARating(activity.Text) || (activity.Text ?? "").Split((char[])[' ', ',', '.', '!'], StringSplitOptions.RemoveEmptyEntries).Length <= BareWords
             ? Read(activity)
             : null;
+
+    /// <summary>"2, still leaking" / "⭐⭐ the technician was late": a rating first, then what it is about.</summary>
+    private static bool OpensWithARating(string? text) =>
+        text?.TrimStart() is { Length: > 0 } t && (t[0] is >= '1' and <= '5' || t.StartsWith('⭐') || t.StartsWith('★'));
 
     private const int BareWords = 3;
 

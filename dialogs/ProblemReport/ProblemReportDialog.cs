@@ -66,7 +66,7 @@ public sealed class ProblemReportDialog : ComponentDialog
                 || TextNormalizer.Normalize(first).Split(' ').Count(w => !AskingWords.Contains(w)) >= WordsThatDescribe);
         return describes
             ? step.NextAsync(first, cancellationToken)
-            : step.PromptAsync(TextPromptId, PromptOptions.Asking(ProblemTexts.AskDescription), cancellationToken);
+            : step.PromptAsync(TextPromptId, PromptOptions.Asking(step.Options<ProblemOptions>()?.AskKey is { } key ? new Localization.TextKey(key) : ProblemTexts.AskDescription), cancellationToken);
     }
 
     private Task<DialogTurnResult> CategoryAsync(WaterfallStepContext step, CancellationToken cancellationToken)

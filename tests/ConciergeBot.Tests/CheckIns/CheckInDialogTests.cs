@@ -46,6 +46,21 @@ public sealed class CheckInDialogTests
     }
 
     [Fact]
+    public async Task A_poor_score_that_says_what_went_wrong_is_not_asked_again()
+    {
+        await using var bot = await BotHarness.StartAsync(settings: CheckInFixtures.VisitsOnly());
+        var visit = await bot.AskedVisitAsync("CI-SAID", "en", "Sarah Lim");
+
+        await new TestFlow(bot, user: CheckInFixtures.Phone, locale: "en")
+            .AssertReply(_ => { })
+            .Send("2, still leaking after service")
+            .AssertReply(ProblemTexts.AskPhotos, "en")
+            .StartTestAsync();
+
+        Assert.Equal(2, (await bot.CheckInAsync(visit)).Score);
+    }
+
+    [Fact]
     public async Task A_request_instead_of_a_score_is_taken_as_the_request()
     {
         await using var bot = await BotHarness.StartAsync(settings: CheckInFixtures.VisitsOnly());
@@ -87,7 +102,7 @@ public sealed class CheckInDialogTests
             .AssertReply(CheckInTexts.AskVisit, "en", ("name", "Sarah"), ("service", "Car A/C service"), ("day", "today"))
             .Send("⭐⭐ not good")
             .AssertReply(CheckInTexts.Sorry, "en")
-            .AssertReply(ProblemTexts.AskDescription, "en")
+            .AssertNoReply()
             .Send("the technician was rude and shouted at my wife")
             .AssertReply(ProblemTexts.ApologyMedium, "en", ("category", "staff behaviour"))
             .StartTestAsync();
