@@ -29,6 +29,16 @@ public sealed record MessageTemplate(string Name, IReadOnlyDictionary<string, st
     public static MessageTemplate Numbered(string name, string? language, IEnumerable<string> values) =>
         new(name, values.Select((v, i) => (Key: (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Value: v)).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal), language);
 
+    /// <summary>
+    /// The business's approved template for this one: configured per language as <c>{name}.{language}</c>
+    /// (so an English customer gets the English template), else under the name alone.
+    /// </summary>
+    public bool TryFind<T>(IReadOnlyDictionary<string, T> configured, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out T approved)
+    {
+        ArgumentNullException.ThrowIfNull(configured);
+        return (Language is not null && configured.TryGetValue($"{Name}.{Language}", out approved)) || configured.TryGetValue(Name, out approved);
+    }
+
     public void ApplyTo(Activity activity)
     {
         var data = activity.ChannelData as JsonObject ?? [];

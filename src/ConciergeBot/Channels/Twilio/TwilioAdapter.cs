@@ -77,7 +77,7 @@ public sealed partial class TwilioAdapter(
             return DeliveryResult.Failed(WhatsAppWindow.HeldWithoutTemplate);
         }
 
-        if (!options.Value.WhatsAppTemplates.TryGetValue(template.Name, out var contentSid) || string.IsNullOrWhiteSpace(contentSid))
+        if (!template.TryFind(options.Value.WhatsAppTemplates, out var contentSid) || string.IsNullOrWhiteSpace(contentSid))
         {
             return DeliveryResult.Failed($"Not sent: outside WhatsApp's 24-hour window, and no Content SID is configured for the template '{template.Name}' (Twilio:WhatsAppTemplates:{template.Name}).");
         }

@@ -46,7 +46,7 @@ public sealed partial class WhatsAppCloudAdapter(
             return DeliveryResult.Failed(WhatsAppWindow.HeldWithoutTemplate);
         }
 
-        if (!options.Value.Templates.TryGetValue(template.Name, out var approved) || string.IsNullOrWhiteSpace(approved.Name))
+        if (!template.TryFind(options.Value.Templates, out var approved) || string.IsNullOrWhiteSpace(approved.Name))
         {
             LogWindowClosed(outbound.ConversationId, outbound.OutboxId);
             return DeliveryResult.Failed($"Not sent: outside WhatsApp's 24-hour window, and no approved template is configured for '{template.Name}' (WhatsAppCloud:Templates:{template.Name}:Name and Language).");

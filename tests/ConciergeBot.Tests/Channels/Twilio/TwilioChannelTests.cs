@@ -209,6 +209,11 @@ public sealed class TwilioChannelTests : IAsyncLifetime
         Assert.Equal("{\"1\":\"Budi\",\"2\":\"besok pukul 10.00\"}", template.Field("ContentVariables"));
         Assert.Null(template.Body);
 
+        var inEnglish = MessageFactory.Text("Reminder: your service is tomorrow at 10:00.");
+        MessageTemplate.Numbered("reminder", "en", ["Budi", "tomorrow at 10:00"]).ApplyTo(inEnglish);
+        await EnqueueAsync(Customer, inEnglish);
+        Assert.Equal("{\"1\":\"Budi\",\"2\":\"tomorrow at 10:00\"}", (await Api.NextAsync(m => m.Field("ContentSid") == TwilioHost.EnglishReminderTemplate)).Field("ContentVariables"));
+
         await EnqueueAsync(Customer, MessageFactory.Text("Halo, ini balasan petugas kami yang terlambat."));
         var held = await Eventually.ReadAsync(() => QueryAsync(db => db.Outbox.FirstOrDefaultAsync(o => o.Status == OutboxStatus.Failed)));
         Assert.Contains("24 hours", held.LastError, StringComparison.Ordinal);

@@ -13,6 +13,7 @@ public sealed class TwilioHost : IAsyncDisposable
     public const string SmsNumber = "+15005550006";
     public const string WhatsAppNumber = "whatsapp:+14155238886";
     public const string ReminderTemplate = "HX00000000000000000000000000000001";
+    public const string EnglishReminderTemplate = "HX00000000000000000000000000000002";
 
     private TwilioHost(FakeTwilio twilio, DirectLineHost host) => (Twilio, Host) = (twilio, host);
 
@@ -33,6 +34,7 @@ public sealed class TwilioHost : IAsyncDisposable
             ["Twilio:ApiBaseUrl"] = twilio.BaseUrl,
             ["Twilio:PublicBaseUrl"] = PublicBaseUrl,
             ["Twilio:WhatsAppTemplates:reminder"] = ReminderTemplate,
+            ["Twilio:WhatsAppTemplates:reminder.en"] = EnglishReminderTemplate,
         });
         return new TwilioHost(twilio, host);
     }
