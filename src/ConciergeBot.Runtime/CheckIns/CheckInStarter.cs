@@ -33,7 +33,8 @@ public sealed class CheckInStarter(
     CheckInPlanner planner,
     BusinessDirectory businesses,
     IOptions<CheckInOptions> checkIns,
-    IOptions<ReminderOptions> reminders)
+    IOptions<ReminderOptions> reminders,
+    IOptions<Pipeline.PipelineOptions> pipeline)
 {
     /// <summary>A conversation this recently active is left alone a little longer: no question in the middle of another.</summary>
     private static readonly TimeSpan Busy = TimeSpan.FromMinutes(10);
@@ -172,9 +173,14 @@ public sealed class CheckInStarter(
             return new Wait(now + WithAPersonRetry);
         }
 
-        if (conversation.LastActivityAt is { } last && now.UtcDateTime - last < Busy)
+        // Someone in the middle of a dialog (a reschedule paused for a phone call) keeps it until it
+        // would lapse anyway; a quiet conversation is only left a few minutes for a last word.
+        // (After a handoff the person's part is over, whatever the stack still holds.)
+        var inADialog = row.Kind != CheckInKind.Handoff && Conversations.ConversationState.Deserialize(conversation.StateJson).DialogStack.Count > 0;
+        var leaveAlone = inADialog ? pipeline.Value.ConversationIdleTimeout : Busy;
+        if (conversation.LastActivityAt is { } last && now.UtcDateTime - last < leaveAlone)
         {
-            return new Wait(new DateTimeOffset(last + Busy, TimeSpan.Zero));
+            return new Wait(new DateTimeOffset(last + leaveAlone, TimeSpan.Zero));
         }
 
         // The survey after a handoff has no template: it goes only while the customer can still get a free message.

@@ -61,6 +61,25 @@ public sealed class CheckInDialogTests
     }
 
     [Fact]
+    public async Task A_customer_in_the_middle_of_something_is_not_interrupted_until_it_would_lapse()
+    {
+        await using var bot = await BotHarness.StartAsync(settings: CheckInFixtures.VisitsOnly());
+        var visit = await bot.CompletedVisitAsync("CI-BUSY");
+        await bot.SweepAsync();
+        await bot.AtAsync(Dec(1, 13, 50));
+        await new TestFlow(bot, user: CheckInFixtures.Phone, locale: "id")
+            .Send("mau ganti jadwal")
+            .AssertReply(_ => { })
+            .StartTestAsync();
+
+        await bot.AtAsync(Dec(1, 14, 10));
+        Assert.Equal(0, (await bot.SweepAsync()).Started);
+        await bot.AtAsync(Dec(1, 15, 51));
+        Assert.Equal(1, (await bot.SweepAsync()).Started);
+        Assert.Equal(CheckInStatus.Started, (await bot.CheckInAsync(visit)).Status);
+    }
+
+    [Fact]
     public async Task A_request_instead_of_a_score_is_taken_as_the_request()
     {
         await using var bot = await BotHarness.StartAsync(settings: CheckInFixtures.VisitsOnly());
