@@ -45,15 +45,17 @@ public static class TicketApi
 {
     public static IEndpointRouteBuilder MapTicketApi(this IEndpointRouteBuilder app)
     {
-        Map(app.MapGroup("/api/admin/tickets").WithTags("Tickets").RequireAuthorization(AdminKeyAuthentication.Policy));
-        Map(app.MapGroup("/api/agent/tickets").WithTags("Tickets").RequireAuthorization(AgentAuthentication.AgentPolicy));
+        Map(app.MapGroup("/api/admin/tickets").WithTags("Tickets").RequireAuthorization(AdminKeyAuthentication.Policy), AdminKeyAuthentication.Policy);
+
+        // The business's figures are for supervisors; every agent works the tickets themselves.
+        Map(app.MapGroup("/api/agent/tickets").WithTags("Tickets").RequireAuthorization(AgentAuthentication.AgentPolicy), AgentAuthentication.SupervisorPolicy);
         return app;
     }
 
-    private static void Map(RouteGroupBuilder tickets)
+    private static void Map(RouteGroupBuilder tickets, string figuresPolicy)
     {
         tickets.MapGet("/", ListAsync);
-        tickets.MapGet("/hotspots", HotSpotsAsync);
+        tickets.MapGet("/hotspots", HotSpotsAsync).RequireAuthorization(figuresPolicy);
         tickets.MapGet("/{reference}", GetAsync);
         tickets.MapPost("/{reference}/actions", UpdateAsync);
     }

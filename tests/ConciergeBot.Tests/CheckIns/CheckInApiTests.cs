@@ -20,6 +20,25 @@ public sealed class CheckInApiTests(AdminApiHost host) : IClassFixture<AdminApiH
     }
 
     [Fact]
+    public async Task A_supervisor_signed_in_to_the_console_opens_the_dashboard_in_a_browser_and_an_agent_does_not()
+    {
+        using var supervisor = await SignedInAsync("dash-maya", "supervisor");
+        using var agent = await SignedInAsync("dash-andi", "agent");
+
+        Assert.Equal(HttpStatusCode.OK, (await supervisor.GetAsync("/hangfire")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await agent.GetAsync("/hangfire")).StatusCode);
+    }
+
+    private async Task<HttpClient> SignedInAsync(string userName, string role)
+    {
+        const string Password = "correct horse battery";
+        (await host.Client.PostAsJsonAsync("/api/admin/agents", new { userName, displayName = userName, password = Password, role, teams = "general" })).EnsureSuccessStatusCode();
+        var client = host.AnonymousClient();
+        (await client.PostAsJsonAsync("/api/agent/login", new { userName, password = Password })).EnsureSuccessStatusCode();
+        return client;
+    }
+
+    [Fact]
     public async Task Completing_through_the_admin_API_plans_a_check_in_after_the_delay_and_answers_count_in_satisfaction()
     {
         var service = await host.CreateServiceAsync(AdminApiHost.Unique("svc"));

@@ -75,6 +75,7 @@ public sealed class TicketApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/admin/tickets")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/agent/tickets/{reference}")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync($"/api/agent/tickets/{reference}/actions", new { note = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await rina.GetAsync("/api/agent/tickets/hotspots")).StatusCode);
         var noted = await rina.PostAsJsonAsync($"/api/agent/tickets/{reference}/actions", new { note = "Called the workshop; the technician was ill.", status = "in-progress" });
         Assert.Equal(HttpStatusCode.OK, noted.StatusCode);
         var read = await rina.GetFromJsonAsync<JsonObject>($"/api/agent/tickets/{reference}");
