@@ -35,6 +35,7 @@ public static class MessageSplitter
             }
         }
 
-        return limit;
+        // No break at all: cut hard, but never between the two halves of an emoji.
+        return char.IsHighSurrogate(text[limit - 1]) ? limit - 1 : limit;
     }
 }

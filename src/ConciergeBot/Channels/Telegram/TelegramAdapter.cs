@@ -1,5 +1,6 @@
 using System.Globalization;
 using ConciergeBot.Activities;
+using ConciergeBot.Channels;
 using ConciergeBot.Localization;
 using ConciergeBot.Pipeline;
 using Microsoft.Extensions.Options;
@@ -49,7 +50,7 @@ internal sealed class TelegramAdapter(ITelegramBotClient bot, TelegramFiles file
     /// </remarks>
     private async Task<DeliveryResult> SendMessageAsync(long chatId, Activity activity, CancellationToken cancellationToken)
     {
-        var texts = string.IsNullOrWhiteSpace(activity.Text) ? [] : TelegramMessageSplitter.Split(activity.Text);
+        var texts = string.IsNullOrWhiteSpace(activity.Text) ? [] : MessageSplitter.Split(activity.Text, TelegramChannel.MaxMessageLength);
         var attachments = (activity.Attachments ?? []).Where(a => a.ContentUrl is not null).ToList();
         var keyboard = TelegramKeyboards.For(activity.SuggestedActions, options.Value.Choices)
             ?? (ExpectedInput.Of(activity) == ExpectedInput.PhoneNumber ? TelegramKeyboards.SharePhone(SharePhoneText(activity)) : null);

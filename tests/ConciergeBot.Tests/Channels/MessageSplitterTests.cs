@@ -1,13 +1,14 @@
-using ConciergeBot.Channels.Telegram;
+using ConciergeBot.Channels;
 
-namespace ConciergeBot.Tests.Channels.Telegram;
+namespace ConciergeBot.Tests.Channels;
 
-public sealed class TelegramMessageSplitterTests
+/// <summary>Long replies in parts every channel can carry: at paragraph, sentence or word breaks, never inside an emoji.</summary>
+public sealed class MessageSplitterTests
 {
     [Fact]
     public void A_short_text_is_one_message()
     {
-        Assert.Equal(["Hello"], TelegramMessageSplitter.Split("Hello"));
+        Assert.Equal(["Hello"], MessageSplitter.Split("Hello", 4096));
     }
 
     [Fact]
@@ -15,7 +16,7 @@ public sealed class TelegramMessageSplitterTests
     {
         var text = string.Join(" ", Enumerable.Repeat("One sentence here.", 20));
 
-        var parts = TelegramMessageSplitter.Split(text, limit: 100);
+        var parts = MessageSplitter.Split(text, 100);
 
         Assert.All(parts, p => Assert.True(p.Length <= 100));
         Assert.All(parts, p => Assert.EndsWith(".", p, StringComparison.Ordinal));
@@ -27,7 +28,7 @@ public sealed class TelegramMessageSplitterTests
     {
         var text = new string('a', 60) + ". " + new string('b', 10) + "\n\n" + new string('c', 50);
 
-        Assert.Equal([new string('a', 60) + ". " + new string('b', 10), new string('c', 50)], TelegramMessageSplitter.Split(text, limit: 100));
+        Assert.Equal([new string('a', 60) + ". " + new string('b', 10), new string('c', 50)], MessageSplitter.Split(text, 100));
     }
 
     [Fact]
@@ -35,7 +36,7 @@ public sealed class TelegramMessageSplitterTests
     {
         var text = new string('x', 99) + "😀" + new string('y', 20);
 
-        var parts = TelegramMessageSplitter.Split(text, limit: 100);
+        var parts = MessageSplitter.Split(text, 100);
 
         Assert.Equal(new string('x', 99), parts[0]);
         Assert.StartsWith("😀", parts[1], StringComparison.Ordinal);
