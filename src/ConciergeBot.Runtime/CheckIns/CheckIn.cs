@@ -54,6 +54,9 @@ public sealed class CheckIn
 
     public Guid? AppointmentId { get; set; }
 
+    /// <summary>The appointment's start the row is about: a reminder is for one time, and a move brings a new one.</summary>
+    public DateTime? AppointmentStart { get; set; }
+
     public Guid? HandoffCaseId { get; set; }
 
     /// <summary>Where it was (or is to be) asked: known at once for a handoff, chosen when due otherwise.</summary>

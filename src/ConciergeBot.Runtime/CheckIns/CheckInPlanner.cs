@@ -10,8 +10,8 @@ namespace ConciergeBot.CheckIns;
 /// Finds the appointments that need a contact and writes its row: a check-in for each one completed
 /// (however it was completed: the admin API, an import, another writer, or its end passing when the
 /// business counts that as done) and a reminder for each one coming up. Reading the appointments
-/// rather than hooking every writer means nothing is missed, and the unique index per appointment
-/// and kind keeps two instances planning at once from writing two rows.
+/// rather than hooking every writer means nothing is missed, and the unique index per appointment,
+/// kind and appointment time keeps two instances planning at once from writing two rows.
 /// </summary>
 public sealed class CheckInPlanner(
     IDbContextFactory<ConciergeDb> dbFactory,
@@ -49,7 +49,9 @@ public sealed class CheckInPlanner(
             foreach (var row in rows)
             {
                 // Checked on the writer, inside its transaction: no other writer can add the same row in between.
-                if (!db.CheckIns.Any(c => c.AppointmentId == row.AppointmentId && c.Kind == row.Kind))
+                // A visit is asked about once; a reminder once per time the appointment is at.
+                if (!db.CheckIns.Any(c => c.AppointmentId == row.AppointmentId && c.Kind == row.Kind
+                    && (row.Kind != CheckInKind.Reminder || c.AppointmentStart == row.AppointmentStart)))
                 {
                     db.CheckIns.Add(row);
                     written++;
@@ -73,7 +75,7 @@ public sealed class CheckInPlanner(
                 && (a.Status == AppointmentStatus.Completed || (a.Status == endPassed && a.End <= utc))
                 && !db.CheckIns.Any(c => c.AppointmentId == a.Id && c.Kind == CheckInKind.Visit))
             .OrderBy(a => a.End)
-            .Select(a => new { a.Id, a.CustomerId, a.Status, a.End, a.UpdatedAt })
+            .Select(a => new { a.Id, a.CustomerId, a.Status, a.Start, a.End, a.UpdatedAt })
             .Take(Batch)
             .ToListAsync(cancellationToken);
         var quiet = QuietHours.Parse(options.QuietHours);
@@ -83,7 +85,7 @@ public sealed class CheckInPlanner(
             // Marked completed: counted from when it was marked (late paperwork asks later, not never); otherwise from its end.
             var doneAt = a.Status == AppointmentStatus.Completed && a.UpdatedAt > a.End ? a.UpdatedAt : a.End;
             var due = quiet.NextAllowed(new DateTimeOffset(doneAt + options.Delay, TimeSpan.Zero), zone);
-            return New(CheckInKind.Visit, a.Id, a.CustomerId, due, utc);
+            return New(CheckInKind.Visit, a.Id, a.CustomerId, a.Start, due, utc);
         })];
     }
 
@@ -97,12 +99,12 @@ public sealed class CheckInPlanner(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var coming = await db.Appointments.AsNoTracking()
             .Where(a => a.Status == AppointmentStatus.Booked && a.Start > from && a.Start <= until
-                && !db.CheckIns.Any(c => c.AppointmentId == a.Id && c.Kind == CheckInKind.Reminder))
+                && !db.CheckIns.Any(c => c.AppointmentId == a.Id && c.Kind == CheckInKind.Reminder && c.AppointmentStart == a.Start))
             .OrderBy(a => a.Start)
             .Select(a => new { a.Id, a.CustomerId, a.Start })
             .Take(Batch)
             .ToListAsync(cancellationToken);
-        return [.. coming.Select(a => New(CheckInKind.Reminder, a.Id, a.CustomerId, ReminderDue(a.Start, now), utc))];
+        return [.. coming.Select(a => New(CheckInKind.Reminder, a.Id, a.CustomerId, a.Start, ReminderDue(a.Start, now), utc))];
     }
 
     /// <summary>When the reminder for an appointment starting at <paramref name="startUtc"/> goes out: <c>Before</c> ahead, outside quiet hours, not in the past.</summary>
@@ -113,10 +115,11 @@ public sealed class CheckInPlanner(
         return allowed;
     }
 
-    private static CheckIn New(CheckInKind kind, Guid appointmentId, Guid customerId, DateTimeOffset due, DateTime now) => new()
+    private static CheckIn New(CheckInKind kind, Guid appointmentId, Guid customerId, DateTime appointmentStart, DateTimeOffset due, DateTime now) => new()
     {
         Kind = kind,
         AppointmentId = appointmentId,
+        AppointmentStart = appointmentStart,
         CustomerId = customerId,
         DueAt = due.UtcDateTime,
         CreatedAt = now,

@@ -126,8 +126,9 @@ public sealed class CheckInStarter(
                 return new Skip($"The appointment is {appointment?.Status.ToString().ToLowerInvariant() ?? "gone"}, not completed.");
             case CheckInKind.Reminder when appointment is not { Status: AppointmentStatus.Booked }:
                 return new Skip($"The appointment is {appointment?.Status.ToString().ToLowerInvariant() ?? "gone"}, no longer booked.");
+            case CheckInKind.Reminder when row.AppointmentStart is { } planned && planned != appointment.Start:
+                return new Skip("The appointment moved; its new time has a reminder of its own.");
             case CheckInKind.Reminder:
-                // The appointment may have moved since the row was written: remind for its time as it is now.
                 var due = planner.ReminderDue(appointment.Start, now);
                 if (new DateTimeOffset(appointment.Start, TimeSpan.Zero) - due < reminders.Value.MinimumLead)
                 {

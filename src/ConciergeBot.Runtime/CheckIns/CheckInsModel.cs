@@ -12,8 +12,8 @@ internal static class CheckInsModel
             c.Property(x => x.Outcome).HasMaxLength(32);
             c.Property(x => x.Reason).HasMaxLength(1000);
             c.Property(x => x.Version).IsConcurrencyToken();
-            // At most one of each kind per appointment and one survey per handoff, whoever plans it.
-            c.HasIndex(x => new { x.AppointmentId, x.Kind }).IsUnique().HasFilter("\"AppointmentId\" IS NOT NULL");
+            // At most one of each kind per appointment time and one survey per handoff, whoever plans it.
+            c.HasIndex(x => new { x.AppointmentId, x.Kind, x.AppointmentStart }).IsUnique().HasFilter("\"AppointmentId\" IS NOT NULL");
             c.HasIndex(x => x.HandoffCaseId).IsUnique().HasFilter("\"HandoffCaseId\" IS NOT NULL");
             c.HasIndex(x => new { x.Status, x.DueAt });
             c.HasIndex(x => new { x.Status, x.ExpiresAt });

@@ -73,6 +73,33 @@ public sealed class ReminderAndHandoffTests
     }
 
     [Fact]
+    public async Task An_appointment_moved_after_its_reminder_is_reminded_again_for_its_new_time()
+    {
+        await using var bot = await StartAsync();
+        var visit = await RemindedAsync(bot, "REM-MOVED", "en");
+        await new TestFlow(bot, user: CheckInFixtures.Phone, locale: "en")
+            .AssertReply(reply => Assert.StartsWith("Hi Wati, a reminder: your Car A/C service is Friday 4 December", reply.Text, StringComparison.Ordinal))
+            .Send("Confirm")
+            .AssertReply(CheckInTexts.Confirmed, "en")
+            .StartTestAsync();
+
+        await bot.QueryAsync(async db =>
+        {
+            var moved = await db.Appointments.SingleAsync(a => a.Id == visit);
+            var service = await db.Services.SingleAsync(s => s.Id == moved.ServiceId);
+            moved.Place(moved.ResourceId, Dec(5, 15).UtcDateTime, service);
+            return await db.SaveChangesAsync();
+        });
+        await bot.AtAsync(Dec(3, 15));
+        await bot.SweepAsync();
+
+        await new TestFlow(bot, user: CheckInFixtures.Phone, locale: "en")
+            .AssertReply(reply => Assert.StartsWith("Hi Wati, a reminder: your Car A/C service is Saturday 5 December", reply.Text, StringComparison.Ordinal))
+            .StartTestAsync();
+        Assert.Equal(2, await bot.QueryAsync(db => db.CheckIns.CountAsync(c => c.AppointmentId == visit && c.Kind == CheckInKind.Reminder)));
+    }
+
+    [Fact]
     public async Task Reschedule_from_a_reminder_goes_straight_to_that_appointment()
     {
         await using var bot = await StartAsync();

@@ -29,6 +29,9 @@ namespace ConciergeBot.Storage.Migrations
                     b.Property<Guid?>("AppointmentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AppointmentStart")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
@@ -83,10 +86,6 @@ namespace ConciergeBot.Storage.Migrations
                         .IsUnique()
                         .HasFilter("\"HandoffCaseId\" IS NOT NULL");
 
-                    b.HasIndex("AppointmentId", "Kind")
-                        .IsUnique()
-                        .HasFilter("\"AppointmentId\" IS NOT NULL");
-
                     b.HasIndex("ConversationId", "Status");
 
                     b.HasIndex("CustomerId", "StartedAt");
@@ -94,6 +93,10 @@ namespace ConciergeBot.Storage.Migrations
                     b.HasIndex("Status", "DueAt");
 
                     b.HasIndex("Status", "ExpiresAt");
+
+                    b.HasIndex("AppointmentId", "Kind", "AppointmentStart")
+                        .IsUnique()
+                        .HasFilter("\"AppointmentId\" IS NOT NULL");
 
                     b.ToTable("CheckIns");
                 });
