@@ -42,10 +42,6 @@ public sealed class CheckInStarter(
     /// <summary>While a person has the conversation, look again after this.</summary>
     private static readonly TimeSpan WithAPersonRetry = TimeSpan.FromHours(1);
 
-    private const string LastCustomerMessageSql = """
-        SELECT MAX("ReceivedAt") FROM "Inbox" WHERE "ConversationId" = @id AND json_extract("ActivityJson", '$.type') = 'message'
-        """;
-
     public async Task<StartOutcome> StartAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (outcome, staged, activity) = await writer.WriteAsync((connection, transaction) =>
@@ -185,17 +181,11 @@ public sealed class CheckInStarter(
         }
 
         // The survey after a handoff has no template: it goes only while the customer can still get a free message.
-        if (row.Kind == CheckInKind.Handoff && !ChannelWindow.AllowsFreeForm(conversation.Channel, LastCustomerMessage(connection, transaction, conversation.Id), now))
+        if (row.Kind == CheckInKind.Handoff && !ChannelWindow.IsOpen(connection, transaction, conversation.Channel, conversation.Id, now))
         {
             return new Skip("The channel's window for free messages has closed since the customer last wrote.");
         }
 
         return new Go(conversation.Id, expires);
-    }
-
-    private static DateTimeOffset? LastCustomerMessage(SqliteConnection connection, SqliteTransaction transaction, string conversationId)
-    {
-        using var read = Sql.Command(connection, transaction, LastCustomerMessageSql, ("@id", conversationId));
-        return read.ExecuteScalar() is string text ? new DateTimeOffset(DateTime.SpecifyKind(DateTime.Parse(text, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc)) : null;
     }
 }

@@ -1,4 +1,5 @@
 using ConciergeBot.CheckIns;
+using ConciergeBot.Conversations;
 using ConciergeBot.Language;
 
 namespace ConciergeBot.Tests.CheckIns;

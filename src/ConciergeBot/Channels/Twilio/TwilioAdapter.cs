@@ -32,7 +32,7 @@ public sealed partial class TwilioAdapter(
             return DeliveryResult.Failed("The message has no recipient address.");
         }
 
-        if (IsWhatsApp && !await window.IsOpenAsync(outbound.ConversationId, cancellationToken))
+        if (IsWhatsApp && !await window.IsOpenAsync(ChannelId, outbound.ConversationId, cancellationToken))
         {
             return await SendTemplateAsync(outbound, to, cancellationToken);
         }

@@ -30,7 +30,7 @@ public sealed partial class WhatsAppCloudAdapter(
             return DeliveryResult.Failed("The message has no recipient address.");
         }
 
-        if (!await window.IsOpenAsync(outbound.ConversationId, cancellationToken))
+        if (!await window.IsOpenAsync(ChannelId, outbound.ConversationId, cancellationToken))
         {
             return await SendTemplateAsync(outbound, to, cancellationToken);
         }
