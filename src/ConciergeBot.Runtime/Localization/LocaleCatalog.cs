@@ -24,6 +24,16 @@ public sealed class LocaleCatalog
     public bool Contains(string language, TextKey key) =>
         _texts.TryGetValue(language, out var texts) && texts.ContainsKey(key.Name);
 
+    /// <summary>
+    /// A label a channel draws around a message (a button that opens a list), in the language the
+    /// message was written in; <paramref name="fallback"/> where no locale file has it.
+    /// </summary>
+    public string ForMessage(Activities.Activity message, TextKey key, string fallback)
+    {
+        var language = Localization.Languages.FromLocale(message.Locale) ?? Localization.Languages.English;
+        return Contains(language, key) ? Get(language, key) : fallback;
+    }
+
     /// <summary>The sentence in <paramref name="language"/> with <c>{name}</c> placeholders filled in.</summary>
     public string Get(string language, TextKey key, params TextArg[] args)
     {

@@ -22,6 +22,21 @@ public static partial class BookingReferences
         return $"{(initials.Length > 0 ? initials : "APT")}-{RandomNumberGenerator.GetString(Alphabet, 4)}";
     }
 
+    /// <summary>
+    /// A new reference that <paramref name="taken"/> does not know yet. Collisions are rare (29^4 codes
+    /// per business); a few tries make them vanishingly so, and the unique index catches the rest.
+    /// </summary>
+    public static string Unused(string businessName, Func<string, bool> taken)
+    {
+        var reference = New(businessName);
+        for (var attempt = 0; attempt < 5 && taken(reference); attempt++)
+        {
+            reference = New(businessName);
+        }
+
+        return reference;
+    }
+
     /// <summary>A reference given by a client or an import: printable, no spaces, at most 64 characters.</summary>
     public static bool IsValid(string reference) => Shape().IsMatch(reference);
 

@@ -69,11 +69,7 @@ public sealed partial class RevisitBooker(
             return new RevisitResult(false);
         }
 
-        var reference = BookingReferences.New(businesses.Current.Name);
-        while (db.Appointments.Any(a => a.Reference == reference))
-        {
-            reference = BookingReferences.New(businesses.Current.Name);
-        }
+        var reference = BookingReferences.Unused(businesses.Current.Name, r => db.Appointments.Any(a => a.Reference == r));
 
         var revisit = new Appointment
         {

@@ -169,7 +169,7 @@ public static class AppointmentEndpoints
             return ReferenceTaken(reference);
         }
 
-        reference ??= await NewReferenceAsync(db, business.Name, cancellationToken);
+        reference ??= BookingReferences.Unused(business.Name, r => db.Appointments.Any(a => a.Reference == r));
         var appointment = new Appointment
         {
             Id = Guid.NewGuid(),
@@ -248,18 +248,6 @@ public static class AppointmentEndpoints
         }
 
         return BookingCustomers.Add(db, request.CustomerName!, phone, now);
-    }
-
-    private static async Task<string> NewReferenceAsync(ConciergeDb db, string businessName, CancellationToken cancellationToken)
-    {
-        // Collisions are rare (29^4 codes); a few tries make them vanishingly so, and the unique index catches the rest.
-        var reference = BookingReferences.New(businessName);
-        for (var attempt = 0; attempt < 5 && await db.Appointments.AnyAsync(a => a.Reference == reference, cancellationToken); attempt++)
-        {
-            reference = BookingReferences.New(businessName);
-        }
-
-        return reference;
     }
 
     private static ConflictProblem ReferenceTaken(string reference) =>

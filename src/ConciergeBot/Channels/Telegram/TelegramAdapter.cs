@@ -53,7 +53,7 @@ internal sealed class TelegramAdapter(ITelegramBotClient bot, TelegramFiles file
         var texts = string.IsNullOrWhiteSpace(activity.Text) ? [] : MessageSplitter.Split(activity.Text, TelegramChannel.MaxMessageLength);
         var attachments = (activity.Attachments ?? []).Where(a => a.ContentUrl is not null).ToList();
         var keyboard = TelegramKeyboards.For(activity.SuggestedActions, options.Value.Choices)
-            ?? (ExpectedInput.Of(activity) == ExpectedInput.PhoneNumber ? TelegramKeyboards.SharePhone(SharePhoneText(activity)) : null);
+            ?? (ExpectedInput.Of(activity) == ExpectedInput.PhoneNumber ? TelegramKeyboards.SharePhone(locales.ForMessage(activity, RuntimeTexts.SharePhone, "📱")) : null);
         var total = texts.Count + attachments.Count;
         if (total == 0)
         {
@@ -73,12 +73,6 @@ internal sealed class TelegramAdapter(ITelegramBotClient bot, TelegramFiles file
         }
 
         return DeliveryResult.Delivered(last?.Id.ToString(CultureInfo.InvariantCulture));
-    }
-
-    private string SharePhoneText(Activity activity)
-    {
-        var language = Languages.FromLocale(activity.Locale) ?? Languages.English;
-        return locales.Contains(language, RuntimeTexts.SharePhone) ? locales.Get(language, RuntimeTexts.SharePhone) : "📱";
     }
 
     private async Task<Message> SendFileAsync(long chatId, Attachment attachment, ReplyMarkup? keyboard, CancellationToken cancellationToken)

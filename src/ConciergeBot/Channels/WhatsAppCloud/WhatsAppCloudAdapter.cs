@@ -35,7 +35,7 @@ public sealed partial class WhatsAppCloudAdapter(
             return await SendTemplateAsync(outbound, to, cancellationToken);
         }
 
-        return await SendAsync(outbound, to, WhatsAppCloudRendering.Messages(activity, ListButton(activity)), cancellationToken);
+        return await SendAsync(outbound, to, WhatsAppCloudRendering.Messages(activity, locales.ForMessage(activity, RuntimeTexts.OpenChoices, "☰")), cancellationToken);
     }
 
     private async Task<DeliveryResult> SendTemplateAsync(OutboundActivity outbound, string to, CancellationToken cancellationToken)
@@ -64,12 +64,6 @@ public sealed partial class WhatsAppCloudAdapter(
         }
 
         return result;
-    }
-
-    private string ListButton(Activity activity)
-    {
-        var language = Languages.FromLocale(activity.Locale) ?? Languages.English;
-        return locales.Contains(language, RuntimeTexts.OpenChoices) ? locales.Get(language, RuntimeTexts.OpenChoices) : "☰";
     }
 
     private static JsonObject Envelope(string to, JsonObject content)
