@@ -48,7 +48,7 @@ public sealed class CheckInDialog : ComponentDialog
         if (turn.Activity.IsMessage && inner.ActiveDialog?.Id == ScorePromptId
             && (ScorePrompt.Read(turn.Activity) is null || !await IsOpenAsync(turn, id, cancellationToken)))
         {
-            return new DialogTurnResult(DialogTurnStatus.Complete, new ProactiveEnded(AnswerThisMessage: true));
+            return new DialogTurnResult(DialogTurnStatus.Complete, new ProactiveEnded());
         }
 
         return await inner.ContinueDialogAsync(cancellationToken);
@@ -81,7 +81,7 @@ public sealed class CheckInDialog : ComponentDialog
             return await step.NextAsync(ScorePrompt.Read(turn.Activity), cancellationToken);
         }
 
-        var name = await FirstNameAsync(turn, row.CustomerId, cancellationToken);
+        var name = await CustomerNames.FirstNameAsync(turn, row.CustomerId, cancellationToken);
         var appointment = row.AppointmentId is { } appointmentId ? await _appointments.GetAsync(appointmentId, cancellationToken) : null;
         string text;
         string[] variables;
@@ -139,13 +139,5 @@ public sealed class CheckInDialog : ComponentDialog
         return day == today ? turn.Text(CheckInTexts.Today)
             : day == today.AddDays(-1) ? turn.Text(CheckInTexts.Yesterday)
             : turn.Text(CheckInTexts.OnDate, ("date", ScheduleWording.Date(turn, start)));
-    }
-
-    internal static async Task<string?> FirstNameAsync(TurnContext turn, Guid? customerId, CancellationToken cancellationToken)
-    {
-        var name = customerId is { } id
-            ? await turn.Db.Customers.Where(c => c.Id == id).Select(c => c.DisplayName).FirstOrDefaultAsync(cancellationToken)
-            : null;
-        return name?.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
     }
 }

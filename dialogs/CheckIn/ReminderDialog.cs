@@ -58,7 +58,7 @@ public sealed class ReminderDialog : ComponentDialog
             var isOpen = await turn.Db.CheckIns.AnyAsync(c => c.Id == id && (c.Status == CheckInStatus.Started || c.Status == CheckInStatus.Sent), cancellationToken);
             if (!isOpen || ChoiceRecognizer.Recognize(answer, choices) is null)
             {
-                return new DialogTurnResult(DialogTurnStatus.Complete, new ProactiveEnded(AnswerThisMessage: true));
+                return new DialogTurnResult(DialogTurnStatus.Complete, new ProactiveEnded());
             }
         }
 
@@ -76,7 +76,7 @@ public sealed class ReminderDialog : ComponentDialog
             return await step.EndDialogAsync(null, cancellationToken);
         }
 
-        var name = await CheckInDialog.FirstNameAsync(turn, row.CustomerId, cancellationToken) ?? "";
+        var name = await CustomerNames.FirstNameAsync(turn, row.CustomerId, cancellationToken) ?? "";
         var service = appointment.ServiceName(turn.Language, turn.Business.DefaultLanguage);
         var when = ScheduleWording.When(turn, appointment.Start);
         var text = turn.Text(CheckInTexts.Reminder, ("name", name), ("service", service), ("when", when), ("reference", appointment.Reference))

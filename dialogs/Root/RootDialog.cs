@@ -187,7 +187,7 @@ public sealed class RootDialog : ComponentDialog
         }
 
         var result = await inner.ContinueDialogAsync(cancellationToken);
-        return result is { Status: DialogTurnStatus.Complete, Result: ProactiveEnded { AnswerThisMessage: true } }
+        return result is { Status: DialogTurnStatus.Complete, Result: ProactiveEnded }
             ? await OnBeginDialogAsync(inner, null, cancellationToken)
             : await EscalateIfAskedAsync(inner, result, cancellationToken);
     }
@@ -261,15 +261,13 @@ public sealed class RootDialog : ComponentDialog
         }
 
         turn.State.Memory[GreetedKey] = true;
-        var name = turn.CustomerId is { } id
-            ? await turn.Db.Customers.Where(c => c.Id == id).Select(c => c.DisplayName).FirstOrDefaultAsync(cancellationToken)
-            : null;
-
         // A channel's profile name (WhatsApp, Telegram) greets a customer we do not know yet.
-        name ??= string.IsNullOrWhiteSpace(turn.Activity.From?.Name) || turn.Activity.From.Name == turn.Activity.From.Id ? null : turn.Activity.From.Name;
+        var from = turn.Activity.From;
+        var name = await CustomerNames.FirstNameAsync(turn, turn.CustomerId, cancellationToken)
+            ?? (from?.Name is { } profile && profile != from.Id ? CustomerNames.First(profile) : null);
         var greeting = name is null
             ? turn.Text(DialogTexts.Greeting, ("business", turn.Business.Name))
-            : turn.Text(DialogTexts.GreetingKnownCustomer, ("name", FirstName(name)), ("business", turn.Business.Name));
+            : turn.Text(DialogTexts.GreetingKnownCustomer, ("name", name), ("business", turn.Business.Name));
         await turn.SendAsync(Activities.MessageFactory.Text(greeting));
         return await step.PromptAsync(MenuPromptId, PromptOptions.Asking(DialogTexts.MenuQuestion, MainMenu.Choices), cancellationToken);
     }
@@ -290,6 +288,4 @@ public sealed class RootDialog : ComponentDialog
 
         return await step.ReplaceDialogAsync(HandoffDialog.DialogId, new HandoffRequest(EscalationReasons.CustomerAsked), cancellationToken);
     }
-
-    private static string FirstName(string displayName) => displayName.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
 }
