@@ -13,10 +13,9 @@ internal static class TestAgents
     /// <summary>Host settings that open the admin API to <see cref="AdminKey"/>.</summary>
     public static Dictionary<string, string?> HostSettings() => new() { ["Admin:ApiKey"] = AdminKey };
 
-    public static async Task CreateAsync(Uri host, string userName, string displayName, string role = "agent")
+    public static async Task CreateAsync(Uri host, string userName, string displayName, string role = "agent", string adminKey = AdminKey)
     {
-        using var admin = new HttpClient { BaseAddress = host };
-        admin.DefaultRequestHeaders.Add(AdminKeyAuthentication.Header, AdminKey);
+        using var admin = Admin(host, adminKey);
         var created = await admin.PostAsJsonAsync("/api/admin/agents", new { userName, displayName, password = Password, role, teams = "general" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
     }
@@ -27,6 +26,14 @@ internal static class TestAgents
         var client = SignedOut(host);
         var signedIn = await client.PostAsJsonAsync("/api/agent/login", new { userName, password = Password });
         Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        return client;
+    }
+
+    /// <summary>A help desk's client: the admin key on every call.</summary>
+    public static HttpClient Admin(Uri host, string adminKey = AdminKey)
+    {
+        var client = new HttpClient { BaseAddress = host };
+        client.DefaultRequestHeaders.Add(AdminKeyAuthentication.Header, adminKey);
         return client;
     }
 

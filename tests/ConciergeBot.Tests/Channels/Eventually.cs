@@ -23,4 +23,19 @@ public static class Eventually
     }
 
     public static async Task HoldsAsync(Func<Task<bool>> condition) => await ReadAsync(async () => await condition() ? "yes" : null);
+
+    /// <summary>For what a fake outside API recorded (no database read needed).</summary>
+    public static async Task TrueAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Waited in vain for: {what}.");
+            }
+
+            await Task.Delay(25);
+        }
+    }
 }

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ConciergeBot.Admin;
 using ConciergeBot.Agents;
+using ConciergeBot.Tests.Agents;
+using ConciergeBot.Tests.Channels;
 using ConciergeBot.Tests.Channels.DirectLine;
 
 namespace ConciergeBot.Tests.Handoff;
@@ -13,15 +15,14 @@ namespace ConciergeBot.Tests.Handoff;
 /// </summary>
 public sealed class AgentApiTests : IAsyncLifetime
 {
-    private const string AdminKey = "agent-tests-admin-key";
-    private const string Password = "correct horse battery";
+    private const string Password = TestAgents.Password;
 
-    private readonly DirectLineHost _host = new(new Dictionary<string, string?> { ["Admin:ApiKey"] = AdminKey });
+    private readonly DirectLineHost _host = new(TestAgents.HostSettings());
 
     public async Task InitializeAsync()
     {
-        await CreateAgentAsync("sari", "Sari", "supervisor");
-        await CreateAgentAsync("andi", "Andi", "agent");
+        await TestAgents.CreateAsync(_host.BaseAddress, "sari", "Sari", "supervisor");
+        await TestAgents.CreateAsync(_host.BaseAddress, "andi", "Andi");
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
@@ -29,7 +30,7 @@ public sealed class AgentApiTests : IAsyncLifetime
     [Fact]
     public async Task Nothing_of_the_desk_opens_without_signing_in()
     {
-        using var anonymous = Anonymous();
+        using var anonymous = TestAgents.SignedOut(_host.BaseAddress);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/agent/queue")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/api/agent/cases/" + Guid.NewGuid() + "/claim", null)).StatusCode);
@@ -42,7 +43,7 @@ public sealed class AgentApiTests : IAsyncLifetime
     [Fact]
     public async Task Accounts_need_a_real_password_and_never_show_its_hash()
     {
-        using var admin = Admin();
+        using var admin = TestAgents.Admin(_host.BaseAddress);
 
         var weak = await admin.PostAsJsonAsync("/api/admin/agents", new { userName = "weak", displayName = "Weak", password = "short" });
         var twice = await admin.PostAsJsonAsync("/api/admin/agents", new { userName = "sari", displayName = "Sari", password = Password });
@@ -60,10 +61,10 @@ public sealed class AgentApiTests : IAsyncLifetime
     {
         var (conversation, token, _) = await _host.StartAsync();
         await _host.PostAsync(conversation, token, DirectLineHost.Message("I want to talk to a person", "c1"));
-        using var sari = await SignInAsync("sari");
-        using var andi = await SignInAsync("andi");
+        using var sari = await TestAgents.SignInAsync(_host.BaseAddress, "sari");
+        using var andi = await TestAgents.SignInAsync(_host.BaseAddress, "andi");
 
-        var waiting = await EventuallyAsync(async () => (await sari.GetFromJsonAsync<JsonArray>("/api/agent/queue"))!
+        var waiting = await Eventually.ReadAsync(async () => (await sari.GetFromJsonAsync<JsonArray>("/api/agent/queue"))!
             .FirstOrDefault(c => c!["conversationId"]!.GetValue<string>().EndsWith(conversation, StringComparison.Ordinal)));
         var id = waiting["id"]!.GetValue<string>();
         Assert.Equal("customer-asked", waiting["reason"]!.GetValue<string>());
@@ -88,7 +89,7 @@ public sealed class AgentApiTests : IAsyncLifetime
         Assert.DoesNotContain(seen, a => a["text"]?.GetValue<string>() == "Customer sounds in a hurry");
 
         await _host.PostAsync(conversation, token, DirectLineHost.Message("It is about my car's brakes", "c2"));
-        var detail = await EventuallyAsync(async () =>
+        var detail = await Eventually.ReadAsync(async () =>
         {
             var read = await sari.GetFromJsonAsync<JsonObject>($"/api/agent/cases/{id}");
             return read!["transcript"]!.AsArray().Any(l => l!["text"]?.GetValue<string>() == "It is about my car's brakes") ? read : null;
@@ -110,8 +111,8 @@ public sealed class AgentApiTests : IAsyncLifetime
     {
         var (conversation, token, _) = await _host.StartAsync();
         await _host.PostAsync(conversation, token, DirectLineHost.Message("I want to talk to a person", "h1"));
-        using var desk = Admin();
-        var waiting = await EventuallyAsync(async () => (await desk.GetFromJsonAsync<JsonArray>("/api/agent/queue"))!
+        using var desk = TestAgents.Admin(_host.BaseAddress);
+        var waiting = await Eventually.ReadAsync(async () => (await desk.GetFromJsonAsync<JsonArray>("/api/agent/queue"))!
             .FirstOrDefault(c => c!["conversationId"]!.GetValue<string>().EndsWith(conversation, StringComparison.Ordinal)));
         var id = waiting["id"]!.GetValue<string>();
 
@@ -128,8 +129,8 @@ public sealed class AgentApiTests : IAsyncLifetime
     [Fact]
     public async Task Only_supervisors_see_the_desk_overview()
     {
-        using var sari = await SignInAsync("sari");
-        using var andi = await SignInAsync("andi");
+        using var sari = await TestAgents.SignInAsync(_host.BaseAddress, "sari");
+        using var andi = await TestAgents.SignInAsync(_host.BaseAddress, "andi");
         (await sari.PutAsJsonAsync("/api/agent/me/presence", new { presence = "available" })).EnsureSuccessStatusCode();
 
         Assert.Equal(HttpStatusCode.Forbidden, (await andi.GetAsync("/api/agent/overview")).StatusCode);
@@ -142,55 +143,11 @@ public sealed class AgentApiTests : IAsyncLifetime
     [Fact]
     public async Task The_OpenAPI_document_describes_the_desk_and_how_to_sign_in()
     {
-        var document = await Anonymous().GetStringAsync("/openapi/v1.json");
+        var document = await TestAgents.SignedOut(_host.BaseAddress).GetStringAsync("/openapi/v1.json");
 
         Assert.Contains("/api/agent/cases/{id}/claim", document, StringComparison.Ordinal);
         Assert.Contains("/api/agent/cases/{id}/hand-back", document, StringComparison.Ordinal);
         Assert.Contains("/api/admin/agents", document, StringComparison.Ordinal);
         Assert.Contains("\"AgentCookie\"", document, StringComparison.Ordinal);
-    }
-
-    private async Task CreateAgentAsync(string userName, string displayName, string role)
-    {
-        using var admin = Admin();
-        var created = await admin.PostAsJsonAsync("/api/admin/agents", new { userName, displayName, password = Password, role, teams = "general" });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-    }
-
-    private async Task<HttpClient> SignInAsync(string userName)
-    {
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = _host.BaseAddress };
-        var signedIn = await client.PostAsJsonAsync("/api/agent/login", new { userName, password = Password });
-        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
-        return client;
-    }
-
-    private HttpClient Anonymous() => new() { BaseAddress = _host.BaseAddress };
-
-    private HttpClient Admin()
-    {
-        var client = Anonymous();
-        client.DefaultRequestHeaders.Add(AdminKeyAuthentication.Header, AdminKey);
-        return client;
-    }
-
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> read)
-        where T : class
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            if (await read() is { } value)
-            {
-                return value;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The condition never held.");
-            }
-
-            await Task.Delay(50);
-        }
     }
 }

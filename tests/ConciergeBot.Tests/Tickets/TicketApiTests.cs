@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ConciergeBot.Admin;
+using ConciergeBot.Tests.Agents;
+using ConciergeBot.Tests.Channels;
 using ConciergeBot.Tests.Channels.DirectLine;
 
 namespace ConciergeBot.Tests.Tickets;
@@ -12,17 +14,9 @@ namespace ConciergeBot.Tests.Tickets;
 /// </summary>
 public sealed class TicketApiTests : IAsyncLifetime
 {
-    private const string AdminKey = "ticket-tests-admin-key";
-    private const string Password = "correct horse battery";
+    private readonly DirectLineHost _host = new(TestAgents.HostSettings());
 
-    private readonly DirectLineHost _host = new(new Dictionary<string, string?> { ["Admin:ApiKey"] = AdminKey });
-
-    public async Task InitializeAsync()
-    {
-        using var admin = Admin();
-        var created = await admin.PostAsJsonAsync("/api/admin/agents", new { userName = "rina", displayName = "Rina", password = Password, role = "agent", teams = "general" });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-    }
+    public Task InitializeAsync() => TestAgents.CreateAsync(_host.BaseAddress, "rina", "Rina");
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -31,7 +25,7 @@ public sealed class TicketApiTests : IAsyncLifetime
     {
         var (conversation, token, _) = await _host.StartAsync();
         await _host.PostAsync(conversation, token, DirectLineHost.Message("the technician never showed up yesterday", "p1"));
-        using var admin = Admin();
+        using var admin = TestAgents.Admin(_host.BaseAddress);
         var ticket = await OpenTicketOfAsync(admin, conversation);
         var reference = ticket["reference"]!.GetValue<string>();
         Assert.Equal("no-show", ticket["category"]!.GetValue<string>());
@@ -51,7 +45,7 @@ public sealed class TicketApiTests : IAsyncLifetime
 
         await _host.PostAsync(conversation, token, DirectLineHost.Message("yes, thanks", "p2"));
         await _host.PollUntilAsync(conversation, token, activities => BotSaid(activities, "glad to hear it"));
-        var history = await EventuallyAsync(async () =>
+        var history = await Eventually.ReadAsync(async () =>
         {
             var read = await admin.GetFromJsonAsync<JsonObject>($"/api/admin/tickets/{reference}");
             return read!["history"]!.AsArray().Any(h => h!["kind"]!.GetValue<string>() == "confirmed") ? read : null;
@@ -67,10 +61,10 @@ public sealed class TicketApiTests : IAsyncLifetime
     {
         var (conversation, token, _) = await _host.StartAsync();
         await _host.PostAsync(conversation, token, DirectLineHost.Message("the technician never showed up yesterday", "a1"));
-        using var admin = Admin();
+        using var admin = TestAgents.Admin(_host.BaseAddress);
         var reference = (await OpenTicketOfAsync(admin, conversation))["reference"]!.GetValue<string>();
         using var anonymous = new HttpClient { BaseAddress = _host.BaseAddress };
-        using var rina = await SignInAsync("rina");
+        using var rina = await TestAgents.SignInAsync(_host.BaseAddress, "rina");
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/admin/tickets")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/agent/tickets/{reference}")).StatusCode);
@@ -88,7 +82,7 @@ public sealed class TicketApiTests : IAsyncLifetime
     {
         var (conversation, token, _) = await _host.StartAsync();
         await _host.PostAsync(conversation, token, DirectLineHost.Message("the technician never showed up yesterday", "b1"));
-        using var admin = Admin();
+        using var admin = TestAgents.Admin(_host.BaseAddress);
         var reference = (await OpenTicketOfAsync(admin, conversation))["reference"]!.GetValue<string>();
 
         var badStatus = await admin.PostAsJsonAsync($"/api/admin/tickets/{reference}/actions", new { status = "done" });
@@ -112,11 +106,11 @@ public sealed class TicketApiTests : IAsyncLifetime
         {
             var (conversation, token, _) = await _host.StartAsync();
             await _host.PostAsync(conversation, token, DirectLineHost.Message(text, id));
-            using var reader = Admin();
+            using var reader = TestAgents.Admin(_host.BaseAddress);
             await OpenTicketOfAsync(reader, conversation);
         }
 
-        using var admin = Admin();
+        using var admin = TestAgents.Admin(_host.BaseAddress);
         var to = _host.Clock.GetUtcNow().AddDays(1).ToString("O");
         var spots = await admin.GetFromJsonAsync<JsonObject>($"/api/admin/tickets/hotspots?to={Uri.EscapeDataString(to)}");
         var backwards = await admin.GetAsync($"/api/admin/tickets/hotspots?from={Uri.EscapeDataString(to)}&to=2026-01-01T00:00:00Z");
@@ -132,36 +126,7 @@ public sealed class TicketApiTests : IAsyncLifetime
     private static bool BotSaid(List<JsonObject> activities, string part) => activities.Any(a =>
         a["from"]?["role"]?.GetValue<string>() == "bot" && a["text"]?.GetValue<string>()?.Contains(part, StringComparison.OrdinalIgnoreCase) == true);
 
-    private static Task<JsonObject> OpenTicketOfAsync(HttpClient admin, string conversation) => EventuallyAsync(async () =>
+    private static Task<JsonObject> OpenTicketOfAsync(HttpClient admin, string conversation) => Eventually.ReadAsync(async () =>
         (await admin.GetFromJsonAsync<JsonArray>("/api/admin/tickets"))!
             .FirstOrDefault(t => t!["conversationId"]!.GetValue<string>().EndsWith(conversation, StringComparison.Ordinal))?.AsObject());
-
-    private async Task<HttpClient> SignInAsync(string userName)
-    {
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = _host.BaseAddress };
-        (await client.PostAsJsonAsync("/api/agent/login", new { userName, password = Password })).EnsureSuccessStatusCode();
-        return client;
-    }
-
-    private HttpClient Admin()
-    {
-        var client = new HttpClient { BaseAddress = _host.BaseAddress };
-        client.DefaultRequestHeaders.Add(AdminKeyAuthentication.Header, AdminKey);
-        return client;
-    }
-
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> read)
-        where T : class
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            if (await read() is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(20, timeout.Token);
-        }
-    }
 }

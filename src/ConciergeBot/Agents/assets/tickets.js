@@ -3,9 +3,26 @@
 // whether it is sorted, so the text is written for the customer.
 import { el, formatDateTime } from './dom.js';
 
+// The list is drawn again whenever the conversation changes (a claim, a new message): what the agent
+// was writing in a form stays, and so does the place they were writing in.
 export function renderTickets(section, list, tickets, record) {
+  const drafts = new Map([...list.querySelectorAll('form.ticket-form')].map(form => [form.dataset.reference, {
+    text: form.elements.correctiveAction.value,
+    status: form.elements.status.value,
+    focused: form.contains(document.activeElement) ? document.activeElement.name : null
+  }]));
   section.hidden = tickets.length === 0;
   list.replaceChildren(...tickets.map(ticket => ticketItem(ticket, record)));
+  for (const form of list.querySelectorAll('form.ticket-form')) {
+    const draft = drafts.get(form.dataset.reference);
+    if (draft) {
+      form.elements.correctiveAction.value = draft.text;
+      form.elements.status.value = draft.status;
+      if (draft.focused) {
+        form.elements[draft.focused].focus();
+      }
+    }
+  }
 }
 
 function ticketItem(t, record) {
@@ -30,8 +47,9 @@ function ticketItem(t, record) {
       return;
     }
 
-    // One click, one record: the customer is told once.
+    // One click, one record: the customer is told once, and the sent text is no draft any more.
     form.querySelector('button[type="submit"]').disabled = true;
+    form.reset();
     record(t.reference, { correctiveAction: text || null, status: status === t.status ? null : status });
   });
 

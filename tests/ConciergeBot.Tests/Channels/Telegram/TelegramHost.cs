@@ -102,20 +102,3 @@ public sealed class TelegramHost : IAsyncDisposable
         _folder.Dispose();
     }
 }
-
-internal static class Eventually
-{
-    public static async Task TrueAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Waited in vain for: {what}.");
-            }
-
-            await Task.Delay(25);
-        }
-    }
-}
