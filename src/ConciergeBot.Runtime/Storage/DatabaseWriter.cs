@@ -10,8 +10,8 @@ namespace ConciergeBot.Storage;
 /// hand their write to this queue, and one connection runs everything that is waiting in a single
 /// transaction: one commit for many turns. Each write runs inside its own savepoint, so one that
 /// fails (a version conflict, a constraint) is undone alone and the others still commit. A write
-/// returns only after the commit that contains it. The log is copied into the database file by
-/// <see cref="WalCheckpoints"/>, outside the commits.
+/// returns only after the commit that contains it. Between commits the log is copied into the
+/// database file by <see cref="WalCheckpoints"/>.
 /// </summary>
 public sealed partial class DatabaseWriter : IAsyncDisposable
 {
@@ -21,14 +21,19 @@ public sealed partial class DatabaseWriter : IAsyncDisposable
     private readonly string _connectionString;
     private readonly ILogger<DatabaseWriter> _logger;
     private readonly WalCheckpoints _checkpoints;
-    private readonly Task _loop;
+    private readonly Thread _thread;
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public DatabaseWriter(string connectionString, ILogger<DatabaseWriter> logger)
+    public DatabaseWriter(string connectionString, ILogger<DatabaseWriter> logger, TimeProvider clock)
     {
         _connectionString = connectionString;
         _logger = logger;
-        _checkpoints = new WalCheckpoints(connectionString, logger);
-        _loop = Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        _checkpoints = new WalCheckpoints(connectionString, clock, logger);
+        // A thread of its own, not the thread pool: every turn waits for this loop at least twice, and
+        // under load a pool continuation queues behind hundreds of other work items while a sleeping
+        // thread is woken by the operating system as soon as a write arrives.
+        _thread = new Thread(Run) { IsBackground = true, Name = "Database writer" };
+        _thread.Start();
     }
 
     /// <summary>Runs <paramref name="write"/> in the next group commit and returns its result once committed.</summary>
@@ -43,13 +48,13 @@ public sealed partial class DatabaseWriter : IAsyncDisposable
         return item.Result;
     }
 
-    private async Task RunAsync()
+    private void Run()
     {
         var batch = new List<IWrite>(MaxBatch);
         SqliteConnection? connection = null;
         try
         {
-            while (await _queue.Reader.WaitToReadAsync())
+            while (WaitForWrites())
             {
                 while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
                 {
@@ -68,7 +73,7 @@ public sealed partial class DatabaseWriter : IAsyncDisposable
                 {
                     connection ??= Open();
                     Commit(connection, batch);
-                    _checkpoints.Committed();
+                    _checkpoints.Committed(connection);
                 }
                 catch (Exception ex)
                 {
@@ -89,13 +94,22 @@ public sealed partial class DatabaseWriter : IAsyncDisposable
         finally
         {
             connection?.Dispose();
+            _stopped.TrySetResult();
         }
+    }
+
+    /// <summary>Blocks this thread until a write is waiting; false once the queue is closed and empty.</summary>
+    private bool WaitForWrites()
+    {
+        var waiting = _queue.Reader.WaitToReadAsync();
+        return waiting.IsCompleted ? waiting.Result : waiting.AsTask().GetAwaiter().GetResult();
     }
 
     private static void Commit(SqliteConnection connection, List<IWrite> batch)
     {
         using var transaction = connection.BeginTransaction(deferred: false);
         var done = new List<IWrite>(batch.Count);
+        List<(IWrite Item, Exception Error)>? failed = null;
         foreach (var item in batch)
         {
             transaction.Save("w");
@@ -109,7 +123,7 @@ public sealed partial class DatabaseWriter : IAsyncDisposable
             {
                 transaction.Rollback("w");
                 transaction.Release("w");
-                item.Fail(ex);
+                (failed ??= []).Add((item, ex));
             }
         }
 
@@ -118,6 +132,12 @@ public sealed partial class DatabaseWriter : IAsyncDisposable
         {
             item.Complete();
         }
+
+        // Told only now, so a caller that reads again (a conflict, a slot taken) sees what the others committed.
+        foreach (var (item, error) in failed ?? [])
+        {
+            item.Fail(error);
+        }
     }
 
     private SqliteConnection Open()
@@ -125,8 +145,8 @@ public sealed partial class DatabaseWriter : IAsyncDisposable
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var pragmas = connection.CreateCommand();
-        // The log is copied back by _checkpoints, never inside one of these commits.
-        pragmas.CommandText = SqlitePragmas.Text + " PRAGMA wal_autocheckpoint=0;";
+        // The log is copied back by _checkpoints between commits, never inside one.
+        pragmas.CommandText = SqlitePragmas.Text + $" PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit={WalCheckpoints.LogSizeLimit};";
         pragmas.ExecuteNonQuery();
         return connection;
     }
@@ -134,8 +154,8 @@ public sealed partial class DatabaseWriter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _loop;
-        await _checkpoints.DisposeAsync();
+        await _stopped.Task;
+        _checkpoints.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A group commit of {Count} write(s) failed")]

@@ -9,6 +9,8 @@ namespace ConciergeBot.Storage;
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
+    internal const int BusyTimeoutMilliseconds = 10_000;
+
     internal const string Text = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);

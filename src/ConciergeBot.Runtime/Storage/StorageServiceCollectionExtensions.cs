@@ -28,7 +28,7 @@ public static class StorageServiceCollectionExtensions
         services.AddPooledDbContextFactory<ConciergeDb>(UseDatabase);
         services.AddSingleton(new TurnDbFactory(turnOptions.Options));
         services.AddSingleton(new DatabaseConnections(builder.ConnectionString));
-        services.AddSingleton(sp => new DatabaseWriter(builder.ConnectionString, sp.GetRequiredService<ILogger<DatabaseWriter>>()));
+        services.AddSingleton(sp => new DatabaseWriter(builder.ConnectionString, sp.GetRequiredService<ILogger<DatabaseWriter>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new DatabaseInitializer(
             builder.DataSource, sp.GetRequiredService<IDbContextFactory<ConciergeDb>>(), sp.GetRequiredService<ILogger<DatabaseInitializer>>()));
         return services;

@@ -117,7 +117,7 @@ internal static class DirectLineLoad
             var lastReply = load.Turns.Where(t => t.Replies.Count > 0).Select(t => t.LastReplyAt).DefaultIfEmpty(stopAt).Max();
             var seconds = Math.Max(lastReply - measureFrom, 1) / (double)Stopwatch.Frequency;
             return new LevelResult(count, load, seconds, await HostMovesAsync(http, host, zone) - movesBefore, peak, perLevelPeak, hostCpu, clientCpu, cpuSeconds, machineBusy,
-                host.Warnings - warnings, host.Errors - errors);
+                host.Warnings - warnings, host.Errors - errors, host.DatabaseSizes());
         }
         finally
         {

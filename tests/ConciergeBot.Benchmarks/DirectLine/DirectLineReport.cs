@@ -53,6 +53,7 @@ internal static class DirectLineReport
                 + (r.OthersShare > 0.05 ? "  WARNING: the figures are low, other work competed for the cores" : ""));
         }
 
+        Console.WriteLine($"  database file {r.DatabaseSizes.Database / MB:N0} MB, write-ahead log file {r.DatabaseSizes.Log / MB:N0} MB at the level's end");
         if (r.HostWarnings + r.HostErrors > 0)
         {
             Console.WriteLine($"  host log: {r.HostWarnings} warning(s), {r.HostErrors} error(s) during this level");

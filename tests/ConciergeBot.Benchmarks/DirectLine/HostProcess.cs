@@ -46,6 +46,13 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public string LogFile => Path.Combine(Folder, "host.log");
 
+    private string DatabaseFile => Path.Combine(Folder, "load.db");
+
+    /// <summary>The database file and its write-ahead log: the log's file keeps its largest size (up to the host's limit), so it shows whether the log keeps starting again.</summary>
+    public (long Database, long Log) DatabaseSizes() => (Size(DatabaseFile), Size(DatabaseFile + "-wal"));
+
+    private static long Size(string file) => File.Exists(file) ? new FileInfo(file).Length : 0;
+
     public Uri BaseAddress { get; }
 
     public string AdminKey { get; }

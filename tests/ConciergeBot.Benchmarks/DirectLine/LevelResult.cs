@@ -13,7 +13,8 @@ internal sealed record LevelResult(
     double CpuSeconds,
     double MachineBusy,
     int HostWarnings,
-    int HostErrors)
+    int HostErrors,
+    (long Database, long Log) DatabaseSizes)
 {
     /// <summary>Turns that got at least their first reply; only they have a latency.</summary>
     public IReadOnlyList<TurnResult> Answered { get; } = [.. Load.Turns.Where(t => t.Replies.Count > 0)];
