@@ -105,7 +105,7 @@ public sealed partial class RescheduleDialog
                 return await StartOverWithAsync(step, options, FutureReading(turn, turn.Activity.Text ?? "")!, cancellationToken);
         }
 
-        if (!await _rescheduler.HoldAsync(options.Appointment, slot, turn.ConversationId, cancellationToken))
+        if (!await _rescheduler.HoldAsync(options.Appointment, slot, turn.ConversationId, turn.Writes, cancellationToken))
         {
             await turn.SayAsync(RescheduleTexts.JustTaken, ("when", ScheduleWording.When(turn, slot.Start)));
             return await StartOverWithAsync(step, options, TimeReading.Point(slot.Start), cancellationToken, explained: true);
@@ -131,7 +131,7 @@ public sealed partial class RescheduleDialog
 
         var slot = step.GetValue<Slot>(SlotKey)!;
         var request = new RescheduleRequest(options.Appointment, slot, options.Reason, turn.ConversationId, $"{turn.ConversationId}/{turn.Activity.Id}");
-        var result = await _rescheduler.RescheduleAsync(request, cancellationToken);
+        var result = await _rescheduler.RescheduleAsync(request, turn.Writes, cancellationToken);
         switch (result.Status)
         {
             case RescheduleStatus.Done:

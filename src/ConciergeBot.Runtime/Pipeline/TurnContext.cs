@@ -26,7 +26,8 @@ public sealed class TurnContext
         BusinessProfile business,
         LocaleCatalog locales,
         Func<ConciergeDb> openDb,
-        TimeProvider clock)
+        TimeProvider clock,
+        TurnWrites writes)
     {
         Activity = activity;
         ConversationId = conversationId;
@@ -39,6 +40,7 @@ public sealed class TurnContext
         _locales = locales;
         _db = new Lazy<ConciergeDb>(openDb, LazyThreadSafetyMode.None);
         Clock = clock;
+        Writes = writes;
     }
 
     public Activity Activity { get; }
@@ -67,6 +69,9 @@ public sealed class TurnContext
 
     /// <summary>The turn's unit of work if a dialog used it, for the commit; most turns never touch it.</summary>
     internal ConciergeDb? DbIfUsed => _db.IsValueCreated ? _db.Value : null;
+
+    /// <summary>Checked writes that commit with the turn (a slot held, an appointment moved) instead of on their own.</summary>
+    public TurnWrites Writes { get; }
 
     public TimeProvider Clock { get; }
 

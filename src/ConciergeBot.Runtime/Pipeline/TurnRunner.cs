@@ -113,6 +113,7 @@ public sealed partial class TurnRunner(
     {
         using var scope = logger.BeginScope("Conversation {ConversationId}", conversationId);
         Activity? activity = null;
+        var refused = false;
         for (var attempt = 0; attempt < MaxConflictRetries; attempt++)
         {
             TurnContext? turn = null;
@@ -125,7 +126,7 @@ public sealed partial class TurnRunner(
                 }
 
                 activity = ActivityJson.Deserialize(item.ActivityJson);
-                turn = await CreateTurnAsync(conversationId, conversation, activity, cancellationToken);
+                turn = await CreateTurnAsync(conversationId, conversation, activity, new TurnWrites(joinable: !refused), cancellationToken);
                 await Handler.HandleAsync(turn, cancellationToken);
 
                 var replies = turn.Outgoing.Select(a => Address(a, activity, turn.Language, turn.Business.Name, turn.Now)).ToList();
@@ -147,6 +148,7 @@ public sealed partial class TurnRunner(
                     return (true, null);
                 }
 
+                turn.Writes.Committed();
                 events.Raise(new TurnCommitted(conversationId, item.Id, sent.OutboxIds, turn.HandoffAtStart, turn.State.Handoff));
                 Announce(conversationId, outgoing, sent);
                 return (true, saved);
@@ -154,6 +156,12 @@ public sealed partial class TurnRunner(
             catch (VersionConflictException)
             {
                 LogConflict(conversationId, item.Id);
+                conversation = null;
+            }
+            catch (JoinedWriteRefusedException)
+            {
+                LogJoinedWriteRefused(conversationId, item.Id);
+                refused = true;
                 conversation = null;
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -188,6 +196,11 @@ public sealed partial class TurnRunner(
             .ExecuteNonQuery() == 0)
         {
             throw new VersionConflictException();
+        }
+
+        if (turn.Writes.Any && !turn.Writes.Run(connection, transaction))
+        {
+            throw new JoinedWriteRefusedException();
         }
 
         var sent = new Sent(new List<long>(outgoing.Json.Count), []);
@@ -236,7 +249,8 @@ public sealed partial class TurnRunner(
         }
     }
 
-    private async Task<TurnContext> CreateTurnAsync(string conversationId, PipelineRows.Conversation conversation, Activity activity, CancellationToken cancellationToken)
+    private async Task<TurnContext> CreateTurnAsync(
+        string conversationId, PipelineRows.Conversation conversation, Activity activity, TurnWrites writes, CancellationToken cancellationToken)
     {
         var business = businesses.Current;
         var customerId = conversation.CustomerId;
@@ -257,7 +271,7 @@ public sealed partial class TurnRunner(
             ?? business.DefaultLanguage;
         DateTimeOffset? previous = conversation.LastActivityAt is { } last ? new DateTimeOffset(last, TimeSpan.Zero) : null;
         return new TurnContext(activity, conversationId, ConversationState.Deserialize(conversation.StateJson),
-            language, customerId, previous, business, locales, turnDbs.Create, clock);
+            language, customerId, previous, business, locales, turnDbs.Create, clock, writes);
     }
 
     /// <summary>A reply goes back where the message came from, from the bot, to the customer.</summary>
@@ -348,8 +362,13 @@ public sealed partial class TurnRunner(
 
     private sealed class VersionConflictException() : Exception("The conversation changed since it was read.");
 
+    private sealed class JoinedWriteRefusedException() : Exception("A write joined to the turn no longer held at commit.");
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation {ConversationId} changed while turn {InboxId} ran; running it again")]
     private partial void LogConflict(string conversationId, long inboxId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Conversation {ConversationId}: a write joined to turn {InboxId} no longer held when it committed (a slot taken meanwhile); running the turn again")]
+    private partial void LogJoinedWriteRefused(string conversationId, long inboxId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Turn {InboxId} of conversation {ConversationId} failed (attempt {Attempt}); retrying in {Delay}")]
     private partial void LogTurnFailed(Exception exception, string conversationId, long inboxId, int attempt, TimeSpan delay);

@@ -402,6 +402,43 @@ public sealed class RescheduleDialogTests
     }
 
     [Fact]
+    public async Task A_time_staff_book_before_the_customer_says_yes_is_never_confirmed_as_done()
+    {
+        await using var bot = await BotHarness.StartAsync();
+
+        await StartAsBudi(bot, "en")
+            .Send("monday at 10am")
+            .AssertReplyContains("to Monday 7 December at 10:00?")
+            .Do(async () =>
+            {
+                // Staff book the time at the front desk (past the bot's hold) while Budi reads the question.
+                foreach (var bay in new[] { "bay-1", "bay-2" })
+                {
+                    try
+                    {
+                        await bot.BookAsync("T-" + bay, "servis-ac", bay, Dec(7, 10));
+                    }
+                    catch (DbUpdateException)
+                    {
+                    }
+                }
+            })
+            .Send("yes")
+            .AssertReply("Sorry, someone has just taken Monday 7 December at 10:00.")
+            .AssertReply(reply =>
+            {
+                Assert.Equal(bot.Locales.Get("en", RescheduleTexts.Nearest), reply.Text);
+                Assert.DoesNotContain(reply.SuggestedActions!.Actions, a => a.Title!.StartsWith("Mon 7 Dec, 10:00", StringComparison.Ordinal));
+            })
+            .StartTestAsync();
+
+        var appointment = await bot.AppointmentAsync("BMJ-1001");
+        Assert.Equal(Dec(4, 10).UtcDateTime, appointment.Start);
+        Assert.Equal(0, appointment.RescheduleCount);
+        Assert.Equal(0, await bot.QueryAsync(db => db.BusinessEvents.CountAsync()));
+    }
+
+    [Fact]
     public async Task The_dialog_survives_a_restart_before_the_confirmation()
     {
         await using var bot = await BotHarness.StartAsync();

@@ -41,6 +41,9 @@ public sealed class ScheduleCalendarCache(TurnDbFactory dbs)
         return _calendars.AddOrUpdate(businessId, calendar, (_, older) => older.Revision > calendar.Revision ? older : calendar);
     }
 
+    /// <summary>The calendar last read, without asking whether it is still current: for what a later check on the writer confirms.</summary>
+    public ScheduleCalendar? Known(Guid businessId) => _calendars.GetValueOrDefault(businessId);
+
     /// <summary>The calendar as the single writer's transaction sees it; see the class summary for why it is not kept.</summary>
     public ScheduleCalendar OnWriter(SqliteConnection connection, SqliteTransaction transaction, Guid businessId)
     {

@@ -1,5 +1,6 @@
 using ConciergeBot.Conversations;
 using ConciergeBot.Events;
+using ConciergeBot.Pipeline;
 using ConciergeBot.Scheduling.Availability;
 using ConciergeBot.Storage;
 using Microsoft.Data.Sqlite;
@@ -46,6 +47,7 @@ public sealed partial class Rescheduler(
     DatabaseWriter writer,
     TurnDbFactory dbFactory,
     ScheduleSource schedules,
+    ScheduleCalendarCache calendars,
     SlotFinder finder,
     MoveSearch search,
     BusinessEventDispatcher events,
@@ -58,28 +60,48 @@ public sealed partial class Rescheduler(
     public Task<bool> HoldAsync(AppointmentView appointment, Slot slot, string holder, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        return writer.WriteAsync((connection, transaction) =>
-        {
-            RescheduleRows.DeleteHoldsOfOrExpired(connection, transaction, holder, now.UtcDateTime);
-            var calendar = schedules.CalendarOnWriter(connection, transaction, businesses.Current.Id);
-            var service = calendar.Service(appointment.ServiceId);
-            if (!StillFree(connection, transaction, calendar, appointment, service, slot, holder, now))
-            {
-                return false;
-            }
+        return writer.WriteAsync((connection, transaction) => Hold(connection, transaction, appointment, slot, holder, now), cancellationToken);
+    }
 
-            var (blockedStart, blockedEnd) = Appointment.Blocked(slot.Start.UtcDateTime, service);
-            RescheduleRows.InsertHold(connection, transaction, new SlotHold
-            {
-                ResourceId = slot.ResourceId,
-                BlockedStart = blockedStart,
-                BlockedEnd = blockedEnd,
-                Holder = holder,
-                AppointmentId = appointment.Id,
-                ExpiresAt = (now + options.Value.HoldDuration).UtcDateTime,
-            });
-            return true;
-        }, cancellationToken);
+    /// <summary>
+    /// The hold as part of the turn's commit when it may be (the slot was just found free, so it nearly
+    /// always still is): true at once, and if the slot was taken meanwhile the turn runs again and holds
+    /// at once, answering from the real outcome.
+    /// </summary>
+    public Task<bool> HoldAsync(AppointmentView appointment, Slot slot, string holder, TurnWrites writes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        if (!writes.Joinable)
+        {
+            return HoldAsync(appointment, slot, holder, cancellationToken);
+        }
+
+        var now = clock.GetUtcNow();
+        writes.Join((connection, transaction) => Hold(connection, transaction, appointment, slot, holder, now));
+        return Task.FromResult(true);
+    }
+
+    private bool Hold(SqliteConnection connection, SqliteTransaction transaction, AppointmentView appointment, Slot slot, string holder, DateTimeOffset now)
+    {
+        RescheduleRows.DeleteHoldsOfOrExpired(connection, transaction, holder, now.UtcDateTime);
+        var calendar = schedules.CalendarOnWriter(connection, transaction, businesses.Current.Id);
+        var service = calendar.Service(appointment.ServiceId);
+        if (!StillFree(connection, transaction, calendar, appointment, service, slot, holder, now))
+        {
+            return false;
+        }
+
+        var (blockedStart, blockedEnd) = Appointment.Blocked(slot.Start.UtcDateTime, service);
+        RescheduleRows.InsertHold(connection, transaction, new SlotHold
+        {
+            ResourceId = slot.ResourceId,
+            BlockedStart = blockedStart,
+            BlockedEnd = blockedEnd,
+            Holder = holder,
+            AppointmentId = appointment.Id,
+            ExpiresAt = (now + options.Value.HoldDuration).UtcDateTime,
+        });
+        return true;
     }
 
     public async Task<RescheduleResult> RescheduleAsync(RescheduleRequest request, CancellationToken cancellationToken)
@@ -89,8 +111,7 @@ public sealed partial class Rescheduler(
             var result = await writer.WriteAsync((connection, transaction) => Move(connection, transaction, request), cancellationToken);
             if (result.Status == RescheduleStatus.Done)
             {
-                events.Wake();
-                LogMoved(request.ConversationId, request.Appointment.Reference, request.NewSlot.Start);
+                Moved(request);
             }
 
             return result;
@@ -101,6 +122,67 @@ public sealed partial class Rescheduler(
             LogRefusedByDatabase(request.ConversationId, request.Appointment.Reference);
             return new RescheduleResult(RescheduleStatus.SlotTaken);
         }
+    }
+
+    /// <summary>
+    /// The move as part of the turn's commit when it may be and the outcome can be foreseen (the slot is
+    /// held for this conversation, so it nearly always goes through): Done at once with the appointment as
+    /// it will be. If at commit the move would turn out any other way (taken, refused, changed by staff),
+    /// the turn runs again and moves at once, answering from the real outcome.
+    /// </summary>
+    public Task<RescheduleResult> RescheduleAsync(RescheduleRequest request, TurnWrites writes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(writes);
+        if (!writes.Joinable || Foreseen(request) is not { } moved)
+        {
+            return RescheduleAsync(request, cancellationToken);
+        }
+
+        writes.Join((connection, transaction) => MovesAsForeseen(connection, transaction, request, moved), () => Moved(request));
+        return Task.FromResult(new RescheduleResult(RescheduleStatus.Done, moved));
+    }
+
+    /// <summary>The appointment as a move to the request's slot leaves it, from what the conversation already knows; null when the slot's resource is not known here.</summary>
+    private AppointmentView? Foreseen(RescheduleRequest request)
+    {
+        var (seen, slot) = (request.Appointment, request.NewSlot);
+        var resourceName = slot.ResourceId == seen.ResourceId ? seen.ResourceName
+            : calendars.Known(businesses.Current.Id)?.Resource(slot.ResourceId)?.Name;
+        if (resourceName is null)
+        {
+            return null;
+        }
+
+        var zone = businesses.Current.TimeZone;
+        return seen with
+        {
+            ResourceId = slot.ResourceId,
+            ResourceName = resourceName,
+            Start = AppointmentViews.Local(slot.Start.UtcDateTime, zone),
+            End = AppointmentViews.Local(slot.End.UtcDateTime, zone),
+            RescheduleCount = seen.RescheduleCount + 1,
+        };
+    }
+
+    private bool MovesAsForeseen(SqliteConnection connection, SqliteTransaction transaction, RescheduleRequest request, AppointmentView foreseen)
+    {
+        try
+        {
+            return Move(connection, transaction, request) is { Status: RescheduleStatus.Done, Appointment: { } moved }
+                && moved.ResourceId == foreseen.ResourceId && moved.ResourceName == foreseen.ResourceName
+                && moved.Start == foreseen.Start && moved.End == foreseen.End && moved.RescheduleCount == foreseen.RescheduleCount;
+        }
+        catch (SqliteException ex) when (StoreErrors.IsDoubleBooking(ex))
+        {
+            return false;
+        }
+    }
+
+    private void Moved(RescheduleRequest request)
+    {
+        events.Wake();
+        LogMoved(request.ConversationId, request.Appointment.Reference, request.NewSlot.Start);
     }
 
     private RescheduleResult Move(SqliteConnection connection, SqliteTransaction transaction, RescheduleRequest request)
