@@ -17,6 +17,12 @@ public sealed partial class DatabaseWriter : IAsyncDisposable
 {
     private const int MaxBatch = 512;
 
+    /// <summary>
+    /// The writer's page cache. Its commits touch a leaf of every index keyed by conversation for each
+    /// turn; with SQLite's default (2 MB) those pages keep falling out and are read back from the file.
+    /// </summary>
+    private const int CacheKibibytes = 64 * 1024;
+
     private readonly Channel<IWrite> _queue = Channel.CreateUnbounded<IWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly string _connectionString;
     private readonly ILogger<DatabaseWriter> _logger;
@@ -146,7 +152,7 @@ public sealed partial class DatabaseWriter : IAsyncDisposable
         connection.Open();
         using var pragmas = connection.CreateCommand();
         // The log is copied back by _checkpoints between commits, never inside one.
-        pragmas.CommandText = SqlitePragmas.Text + $" PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit={WalCheckpoints.LogSizeLimit};";
+        pragmas.CommandText = SqlitePragmas.Text + $" PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit={WalCheckpoints.LogSizeLimit}; PRAGMA cache_size=-{CacheKibibytes};";
         pragmas.ExecuteNonQuery();
         return connection;
     }
