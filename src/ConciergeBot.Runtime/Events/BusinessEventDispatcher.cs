@@ -100,9 +100,9 @@ public sealed partial class BusinessEventDispatcher(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         List<PendingBusinessEvent> due;
-        await using (var connection = await connections.OpenAsync(cancellationToken))
+        await using (var read = await connections.OpenAsync(cancellationToken))
         {
-            due = await BusinessEventRows.DeliverableAsync(connection, now, BatchSize, cancellationToken);
+            due = BusinessEventRows.Deliverable(read, now, BatchSize);
         }
 
         if (due.Count == 0)

@@ -8,31 +8,24 @@ internal sealed record PendingBusinessEvent(long Id, Guid EventId, string Type, 
 /// <summary>The dispatcher's SQL, in the value formats EF Core uses for the same columns.</summary>
 internal static class BusinessEventRows
 {
+    private const string DeliverableSql = """
+        SELECT "Id", "EventId", "Type", "PayloadJson", "OccurredAt", "Attempts" FROM "BusinessEvents"
+        WHERE "Status" = 0 AND ("NextAttemptAt" IS NULL OR "NextAttemptAt" <= @now) AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" < @now)
+          AND "Id" < COALESCE((
+              SELECT MIN("Id") FROM "BusinessEvents"
+              WHERE "Status" = 0 AND ("NextAttemptAt" > @now OR "ClaimedUntil" >= @now)), 9223372036854775807)
+        ORDER BY "Id" LIMIT @limit
+        """;
+
     /// <summary>
     /// The pending events that may be posted now, in order: due, not being posted by another
     /// instance, and before the first pending event that must wait (for its retry, or for the
     /// instance that holds it). Events are one stream, so one that waits holds back the rest.
     /// </summary>
-    public static async Task<List<PendingBusinessEvent>> DeliverableAsync(SqliteConnection connection, DateTime now, int limit, CancellationToken cancellationToken)
-    {
-        await using var command = Sql.Command(connection, null, """
-            SELECT "Id", "EventId", "Type", "PayloadJson", "OccurredAt", "Attempts" FROM "BusinessEvents"
-            WHERE "Status" = 0 AND ("NextAttemptAt" IS NULL OR "NextAttemptAt" <= @now) AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" < @now)
-              AND "Id" < COALESCE((
-                  SELECT MIN("Id") FROM "BusinessEvents"
-                  WHERE "Status" = 0 AND ("NextAttemptAt" > @now OR "ClaimedUntil" >= @now)), 9223372036854775807)
-            ORDER BY "Id" LIMIT @limit
-            """, ("@now", now), ("@limit", limit));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<PendingBusinessEvent>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(new PendingBusinessEvent(
-                reader.GetInt64(0), Guid.Parse(reader.GetString(1)), reader.GetString(2), reader.GetString(3), Sql.ReadTime(reader, 4), reader.GetInt32(5)));
-        }
-
-        return rows;
-    }
+    public static List<PendingBusinessEvent> Deliverable(ReadConnection read, DateTime now, int limit) =>
+        read.Rows(DeliverableSql,
+            static r => new PendingBusinessEvent(r.GetInt64(0), Guid.Parse(r.GetString(1)), r.GetString(2), r.GetString(3), Sql.ReadTime(r, 4), r.GetInt32(5)),
+            ("@now", now), ("@limit", limit));
 
     /// <summary>Claims <paramref name="rows"/> in order, stopping at the first another instance holds.</summary>
     /// <returns>The claimed ones: a prefix of <paramref name="rows"/>, so the order is kept.</returns>

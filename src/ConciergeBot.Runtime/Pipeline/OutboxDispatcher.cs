@@ -70,9 +70,9 @@ public sealed partial class OutboxDispatcher(
         var me = _options.InstanceId;
 
         List<PipelineRows.PendingOutbound> due;
-        await using (var connection = await connections.OpenAsync(cancellationToken))
+        await using (var read = await connections.OpenAsync(cancellationToken))
         {
-            due = await PipelineRows.DeliverableOutboxAsync(connection, now, BatchSize, cancellationToken);
+            due = PipelineRows.DeliverableOutbox(read, now, BatchSize);
         }
 
         if (due.Count == 0)

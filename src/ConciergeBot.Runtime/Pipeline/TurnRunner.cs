@@ -78,9 +78,9 @@ public sealed partial class TurnRunner(
         while (true)
         {
             List<PipelineRows.PendingInbound> batch;
-            await using (var connection = await connections.OpenAsync(cancellationToken))
+            await using (var read = await connections.OpenAsync(cancellationToken))
             {
-                batch = await PipelineRows.PendingInboxAsync(connection, conversationId, BatchSize, cancellationToken);
+                batch = PipelineRows.PendingInbox(read, conversationId, BatchSize);
             }
 
             foreach (var item in batch)
@@ -121,8 +121,8 @@ public sealed partial class TurnRunner(
             {
                 if (conversation is null)
                 {
-                    await using var connection = await connections.OpenAsync(cancellationToken);
-                    conversation = await PipelineRows.ConversationAsync(connection, conversationId, cancellationToken);
+                    await using var read = await connections.OpenAsync(cancellationToken);
+                    conversation = PipelineRows.ConversationOf(read, conversationId);
                 }
 
                 activity = ActivityJson.Deserialize(item.ActivityJson);
@@ -258,8 +258,8 @@ public sealed partial class TurnRunner(
         if (customerId is null && conversation.Version == 0)
         {
             var (kind, value) = CustomerAddresses.FromChannel(conversation.Channel, conversation.UserAddress);
-            await using var connection = await connections.OpenAsync(cancellationToken);
-            if (await PipelineRows.CustomerByAddressAsync(connection, kind, value, cancellationToken) is { } known)
+            await using var read = await connections.OpenAsync(cancellationToken);
+            if (PipelineRows.CustomerByAddress(read, kind, value) is { } known)
             {
                 (customerId, customerLanguage) = known;
             }

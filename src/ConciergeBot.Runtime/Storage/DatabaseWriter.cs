@@ -23,6 +23,10 @@ public sealed partial class DatabaseWriter : IAsyncDisposable
     /// </summary>
     private const int CacheKibibytes = 64 * 1024;
 
+    private const string Savepoint = "SAVEPOINT w";
+    private const string Release = "RELEASE w";
+    private const string RollbackTo = "ROLLBACK TO w";
+
     private readonly Channel<IWrite> _queue = Channel.CreateUnbounded<IWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly string _connectionString;
     private readonly ILogger<DatabaseWriter> _logger;
@@ -118,17 +122,17 @@ public sealed partial class DatabaseWriter : IAsyncDisposable
         List<(IWrite Item, Exception Error)>? failed = null;
         foreach (var item in batch)
         {
-            transaction.Save("w");
+            Execute(connection, transaction, Savepoint);
             try
             {
                 item.Run(connection, transaction);
-                transaction.Release("w");
+                Execute(connection, transaction, Release);
                 done.Add(item);
             }
             catch (Exception ex)
             {
-                transaction.Rollback("w");
-                transaction.Release("w");
+                Execute(connection, transaction, RollbackTo);
+                Execute(connection, transaction, Release);
                 (failed ??= []).Add((item, ex));
             }
         }
@@ -145,6 +149,11 @@ public sealed partial class DatabaseWriter : IAsyncDisposable
             item.Fail(error);
         }
     }
+
+    // Kept commands rather than transaction.Save, Release and Rollback(name), which compile their statement
+    // anew each time: at least two compiles for every write, on the one thread every write waits for.
+    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string savepoint) =>
+        Sql.Kept(connection, transaction, savepoint).ExecuteNonQuery();
 
     private SqliteConnection Open()
     {

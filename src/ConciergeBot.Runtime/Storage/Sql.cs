@@ -10,7 +10,7 @@ namespace ConciergeBot.Storage;
 /// </summary>
 public static class Sql
 {
-    // Per connection: a writer connection replaced after a failure starts afresh, and its commands go when it does.
+    // Per connection: a connection replaced after a failure starts afresh, and its commands go when it does.
     private static readonly ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> KeptCommands = new();
 
     public static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string text, params (string Name, object? Value)[] parameters)
@@ -27,12 +27,14 @@ public static class Sql
     }
 
     /// <summary>
-    /// A command kept with the <see cref="DatabaseWriter"/>'s long-lived connection, so its statement
-    /// is compiled once rather than on every write: the writer runs the same few statements all day and
-    /// every write in the queue waits behind each compile. Only for the writer's connection, and for
-    /// constant SQL; do not dispose it, and dispose its readers before it runs again.
+    /// A command kept with a long-lived connection, so its statement is compiled once rather than on
+    /// every use: the <see cref="DatabaseWriter"/> runs the same few statements all day and every write
+    /// in the queue waits behind each compile, and every turn reads the same few on the pooled read
+    /// connections (through <see cref="ReadConnection"/>, which also sees that no reader stays open).
+    /// Only for those connections, and for constant SQL; do not dispose it, and dispose its readers
+    /// before it runs again.
     /// </summary>
-    public static SqliteCommand Kept(SqliteConnection connection, SqliteTransaction transaction, string text, params (string Name, object? Value)[] parameters)
+    public static SqliteCommand Kept(SqliteConnection connection, SqliteTransaction? transaction, string text, params (string Name, object? Value)[] parameters)
     {
         var commands = KeptCommands.GetValue(connection, _ => new Dictionary<string, SqliteCommand>(StringComparer.Ordinal));
         if (!commands.TryGetValue(text, out var command))

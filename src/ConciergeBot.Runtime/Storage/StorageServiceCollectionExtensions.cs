@@ -27,7 +27,8 @@ public static class StorageServiceCollectionExtensions
         UseDatabase(turnOptions);
         services.AddPooledDbContextFactory<ConciergeDb>(UseDatabase);
         services.AddSingleton(new TurnDbFactory(turnOptions.Options));
-        services.AddSingleton(new DatabaseConnections(builder.ConnectionString));
+        // From a factory, so the container disposes it: its connections stay open until then.
+        services.AddSingleton(_ => new DatabaseConnections(builder.ConnectionString));
         services.AddSingleton(sp => new DatabaseWriter(builder.ConnectionString, sp.GetRequiredService<ILogger<DatabaseWriter>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new DatabaseInitializer(
             builder.DataSource, sp.GetRequiredService<IDbContextFactory<ConciergeDb>>(), sp.GetRequiredService<ILogger<DatabaseInitializer>>()));

@@ -11,7 +11,7 @@ public sealed class WhatsAppWindow(DatabaseConnections connections, TimeProvider
 
     public async Task<bool> IsOpenAsync(string channel, string conversationId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        return ChannelWindow.IsOpen(connection, null, channel, conversationId, clock.GetUtcNow());
+        await using var read = await connections.OpenAsync(cancellationToken);
+        return ChannelWindow.IsOpen(read.Connection, null, channel, conversationId, clock.GetUtcNow());
     }
 }

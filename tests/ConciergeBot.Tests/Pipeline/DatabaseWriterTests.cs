@@ -73,6 +73,32 @@ public sealed class DatabaseWriterTests : IDisposable
         Assert.Equal(1, await seenAfterFailure);
     }
 
+    [Fact]
+    public async Task A_write_that_fails_is_undone_alone_and_the_writes_beside_it_commit_in_every_group()
+    {
+        await using var writer = new DatabaseWriter(_connectionString, NullLogger<DatabaseWriter>.Instance, _clock);
+        for (var group = 0; group < 3; group++)
+        {
+            using var release = new ManualResetEventSlim();
+            // Holds the writer so that the next three writes are queued together and run in one group commit.
+            var holding = writer.WriteAsync((_, _) => release.Wait(TimeSpan.FromSeconds(10)), CancellationToken.None);
+            var first = writer.WriteAsync((connection, transaction) => Insert(connection, transaction, (group * 10) + 1), CancellationToken.None);
+            var failing = writer.WriteAsync<int>((connection, transaction) =>
+            {
+                Insert(connection, transaction, (group * 10) + 2);
+                throw new InvalidOperationException("a conflict after a row was written");
+            }, CancellationToken.None);
+            var third = writer.WriteAsync((connection, transaction) => Insert(connection, transaction, (group * 10) + 3), CancellationToken.None);
+            release.Set();
+
+            Assert.True(await holding);
+            await Task.WhenAll(first, third);
+            await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
+        }
+
+        Assert.Equal([1, 3, 11, 13, 21, 23], Ids());
+    }
+
     private static int Insert(SqliteConnection connection, SqliteTransaction transaction, int id)
     {
         using var insert = connection.CreateCommand();
@@ -106,6 +132,22 @@ public sealed class DatabaseWriterTests : IDisposable
         var header = new byte[16];
         log.ReadExactly(header);
         return System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(12));
+    }
+
+    private List<long> Ids()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var ids = connection.CreateCommand();
+        ids.CommandText = """SELECT "Id" FROM "Notes" ORDER BY "Id" """;
+        using var reader = ids.ExecuteReader();
+        var found = new List<long>();
+        while (reader.Read())
+        {
+            found.Add(reader.GetInt64(0));
+        }
+
+        return found;
     }
 
     private int Count()

@@ -25,28 +25,11 @@ internal static class BusyTimeReader
 
     private const string HoldsOfResource = Holds + """ AND "ResourceId" = @resource""";
 
-    public static async Task<List<BusyTime>> ReadAsync(
-        SqliteConnection connection, ScheduleCalendar calendar, SchedulePeriod period, DateTimeOffset now, CancellationToken cancellationToken)
+    public static List<BusyTime> Read(ReadConnection read, ScheduleCalendar calendar, SchedulePeriod period, DateTimeOffset now)
     {
         var busy = new List<BusyTime>();
-        using (var appointments = Sql.Command(connection, null, Appointments, ("@business", calendar.BusinessId), ("@start", period.Start), ("@end", period.End)))
-        using (var reader = await appointments.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                AddAppointment(reader, calendar, busy);
-            }
-        }
-
-        using (var holds = Sql.Command(connection, null, Holds, ("@now", now.UtcDateTime), ("@start", period.Start), ("@end", period.End)))
-        using (var reader = await holds.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                AddHold(reader, calendar, busy);
-            }
-        }
-
+        read.Each(Appointments, r => AddAppointment(r, calendar, busy), ("@business", calendar.BusinessId), ("@start", period.Start), ("@end", period.End));
+        read.Each(Holds, r => AddHold(r, calendar, busy), ("@now", now.UtcDateTime), ("@start", period.Start), ("@end", period.End));
         return busy;
     }
 

@@ -19,21 +19,19 @@ public sealed class ScheduleCalendarCache(TurnDbFactory dbs)
 
     private readonly ConcurrentDictionary<Guid, ScheduleCalendar> _calendars = new();
 
-    /// <summary>The current calendar, checked against the revision on <paramref name="connection"/> (a read connection, no transaction open).</summary>
-    public async Task<ScheduleCalendar> GetAsync(SqliteConnection connection, Guid businessId, CancellationToken cancellationToken)
+    /// <summary>The current calendar, checked against the revision on <paramref name="read"/> (no transaction open).</summary>
+    public async Task<ScheduleCalendar> GetAsync(ReadConnection read, Guid businessId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        using (var read = Sql.Command(connection, null, ReadRevision))
+        ArgumentNullException.ThrowIfNull(read);
+        var revision = (long)read.Scalar(ReadRevision)!;
+        if (_calendars.TryGetValue(businessId, out var cached) && cached.Revision == revision)
         {
-            var revision = (long)(await read.ExecuteScalarAsync(cancellationToken))!;
-            if (_calendars.TryGetValue(businessId, out var cached) && cached.Revision == revision)
-            {
-                return cached;
-            }
+            return cached;
         }
 
         // The revision and the tables in one read transaction: the calendar is exactly that revision's.
         // Deferred: a read transaction, which takes no lock until the first read.
+        var connection = read.Connection;
         using var transaction = connection.BeginTransaction(deferred: true);
         using var db = Attach(connection, transaction);
         var calendar = await LoadAsync(db, connection, transaction, businessId, cancellationToken);

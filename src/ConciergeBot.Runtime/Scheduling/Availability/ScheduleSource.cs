@@ -14,10 +14,10 @@ public sealed class ScheduleSource(DatabaseConnections connections, ScheduleCale
     public async Task<(ScheduleSnapshot Schedule, ScheduleCalendar Calendar)> LoadAsync(
         Guid businessId, TimeZoneInfo zone, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var calendar = await calendars.GetAsync(connection, businessId, cancellationToken);
+        await using var read = await connections.OpenAsync(cancellationToken);
+        var calendar = await calendars.GetAsync(read, businessId, cancellationToken);
         var period = SchedulePeriod.Of(zone, from, to);
-        var busy = await BusyTimeReader.ReadAsync(connection, calendar, period, now, cancellationToken);
+        var busy = BusyTimeReader.Read(read, calendar, period, now);
         return (Snapshot(calendar, zone, period, calendar.Resources, busy), calendar);
     }
 

@@ -12,8 +12,8 @@ public sealed class AppointmentLookup(IDbContextFactory<ConciergeDb> dbs, Databa
     /// <summary>The customer's booked appointments that have not started yet, soonest first.</summary>
     public async Task<IReadOnlyList<AppointmentView>> UpcomingAsync(Guid customerId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        return await UpcomingRows.ReadAsync(connection, customerId, clock.GetUtcNow().UtcDateTime, 10, businesses.Current.TimeZone, cancellationToken);
+        await using var read = await connections.OpenAsync(cancellationToken);
+        return UpcomingRows.Read(read, customerId, clock.GetUtcNow().UtcDateTime, 10, businesses.Current.TimeZone);
     }
 
     /// <summary>The re-read of one appointment, e.g. before offering times for it.</summary>

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ConciergeBot.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace ConciergeBot.Scheduling.Booking;
 
@@ -21,29 +20,19 @@ internal static class UpcomingRows
         LIMIT @limit
         """;
 
-    public static async Task<List<AppointmentView>> ReadAsync(
-        SqliteConnection connection, Guid customerId, DateTime now, int limit, TimeZoneInfo zone, CancellationToken cancellationToken)
-    {
-        await using var read = Sql.Command(connection, null, Upcoming,
+    public static List<AppointmentView> Read(ReadConnection read, Guid customerId, DateTime now, int limit, TimeZoneInfo zone) =>
+        read.Rows(Upcoming,
+            r => new AppointmentView(
+                r.GetGuid(0),
+                r.GetString(1),
+                r.GetGuid(2),
+                r.GetGuid(3),
+                r.GetString(4),
+                JsonSerializer.Deserialize<Dictionary<string, string>>(r.GetString(5)) ?? [],
+                r.GetGuid(6),
+                r.GetString(7),
+                AppointmentViews.Local(Sql.ReadTime(r, 8), zone),
+                AppointmentViews.Local(Sql.ReadTime(r, 9), zone),
+                r.GetInt32(10)),
             ("@customer", customerId), ("@booked", AppointmentStatus.Booked), ("@now", now), ("@limit", limit));
-        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
-        var views = new List<AppointmentView>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            views.Add(new AppointmentView(
-                reader.GetGuid(0),
-                reader.GetString(1),
-                reader.GetGuid(2),
-                reader.GetGuid(3),
-                reader.GetString(4),
-                JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(5)) ?? [],
-                reader.GetGuid(6),
-                reader.GetString(7),
-                AppointmentViews.Local(Sql.ReadTime(reader, 8), zone),
-                AppointmentViews.Local(Sql.ReadTime(reader, 9), zone),
-                reader.GetInt32(10)));
-        }
-
-        return views;
-    }
 }

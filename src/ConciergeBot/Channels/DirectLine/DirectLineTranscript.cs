@@ -27,6 +27,16 @@ public sealed class DirectLineTranscript(DatabaseWriter writer, DatabaseConnecti
         VALUES (@channel, @conversation, @sequence, @client, @json, @at)
         """;
 
+    private const string ConversationExists = """
+        SELECT 1 FROM "ChannelConversations" WHERE "Channel" = @channel AND "Id" = @id
+        """;
+
+    private const string ActivitiesAfter = """
+        SELECT "Sequence", "ActivityJson" FROM "ChannelActivities"
+        WHERE "Channel" = @channel AND "ConversationId" = @conversation AND "Sequence" > @watermark
+        ORDER BY "Sequence" LIMIT 200
+        """;
+
     /// <summary>Conversations known to exist: every request names one, and they are never deleted.</summary>
     private readonly MemoryCache _known = new(new MemoryCacheOptions { SizeLimit = 100_000 });
 
@@ -52,11 +62,8 @@ public sealed class DirectLineTranscript(DatabaseWriter writer, DatabaseConnecti
             return true;
         }
 
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var find = Sql.Command(connection, null, """
-            SELECT 1 FROM "ChannelConversations" WHERE "Channel" = @channel AND "Id" = @id
-            """, ("@channel", ChannelId), ("@id", conversationId));
-        if (await find.ExecuteScalarAsync(cancellationToken) is null)
+        await using var read = await connections.OpenAsync(cancellationToken);
+        if (read.Scalar(ConversationExists, ("@channel", ChannelId), ("@id", conversationId)) is null)
         {
             return false;
         }
@@ -123,20 +130,16 @@ public sealed class DirectLineTranscript(DatabaseWriter writer, DatabaseConnecti
     /// <summary>The activities after <paramref name="watermark"/> as a Direct Line ActivitySet, written straight from the stored JSON.</summary>
     public async Task<(string Json, long Watermark, int Count)> ReadAfterAsync(string conversationId, long watermark, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var read = Sql.Command(connection, null, """
-            SELECT "Sequence", "ActivityJson" FROM "ChannelActivities"
-            WHERE "Channel" = @channel AND "ConversationId" = @conversation AND "Sequence" > @watermark
-            ORDER BY "Sequence" LIMIT 200
-            """, ("@channel", ChannelId), ("@conversation", conversationId), ("@watermark", watermark));
-        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
         var json = new StringBuilder("{\"activities\":[");
         var last = watermark;
         var count = 0;
-        while (await reader.ReadAsync(cancellationToken))
+        await using (var read = await connections.OpenAsync(cancellationToken))
         {
-            json.Append(count++ == 0 ? "" : ",").Append(reader.GetString(1));
-            last = reader.GetInt64(0);
+            read.Each(ActivitiesAfter, r =>
+            {
+                json.Append(count++ == 0 ? "" : ",").Append(r.GetString(1));
+                last = r.GetInt64(0);
+            }, ("@channel", ChannelId), ("@conversation", conversationId), ("@watermark", watermark));
         }
 
         json.Append("],\"watermark\":\"").Append(last.ToString(CultureInfo.InvariantCulture)).Append("\"}");

@@ -74,11 +74,10 @@ internal sealed partial class TelegramUpdates(
 
     private async Task<bool> AlreadyReceivedAsync(string updateId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var find = Sql.Command(connection, null, """
+        await using var read = await connections.OpenAsync(cancellationToken);
+        return read.Scalar("""
             SELECT 1 FROM "Inbox" WHERE "Channel" = @channel AND "ChannelMessageId" = @id
-            """, ("@channel", TelegramChannel.Id), ("@id", updateId));
-        return await find.ExecuteScalarAsync(cancellationToken) is not null;
+            """, ("@channel", TelegramChannel.Id), ("@id", updateId)) is not null;
     }
 
     /// <summary>Courtesies only: a failure here loses nothing, so it is logged and forgotten.</summary>

@@ -123,18 +123,11 @@ public sealed class TranscriptDeliveryTests
 
     private static async Task<List<(long Id, OutboxStatus Status, int Attempts, string? ChannelMessageId)>> OutboxAsync(DirectLineHost host, string conversation)
     {
-        await using var connection = await host.Services.GetRequiredService<DatabaseConnections>().OpenAsync(CancellationToken.None);
-        await using var read = Sql.Command(connection, null, """
+        await using var read = await host.Services.GetRequiredService<DatabaseConnections>().OpenAsync(CancellationToken.None);
+        return read.Rows<(long, OutboxStatus, int, string?)>("""
             SELECT "Id", "Status", "Attempts", "ChannelMessageId" FROM "Outbox" WHERE "ConversationId" = @id ORDER BY "Id"
-            """, ("@id", ConversationKey.For(DirectLineTranscript.ChannelId, conversation)));
-        await using var reader = await read.ExecuteReaderAsync();
-        var rows = new List<(long, OutboxStatus, int, string?)>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add((reader.GetInt64(0), (OutboxStatus)reader.GetInt32(1), reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
-        }
-
-        return rows;
+            """, r => (r.GetInt64(0), (OutboxStatus)r.GetInt32(1), r.GetInt32(2), r.IsDBNull(3) ? null : r.GetString(3)),
+            ("@id", ConversationKey.For(DirectLineTranscript.ChannelId, conversation)));
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)

@@ -112,7 +112,8 @@ public sealed class ScheduleReaderTests : IAsyncLifetime
     {
         await using var db = Open();
         var reference = await ScheduleReader.LoadAsync(db, Business, Jakarta, From, To, Now, CancellationToken.None);
-        var source = new ScheduleSource(new DatabaseConnections(ConnectionString), new ScheduleCalendarCache(new TurnDbFactory(Options)));
+        using var connections = new DatabaseConnections(ConnectionString);
+        var source = new ScheduleSource(connections, new ScheduleCalendarCache(new TurnDbFactory(Options)));
 
         var (cold, _) = await source.LoadAsync(Business, Jakarta, From, To, Now, CancellationToken.None);
         var (warm, _) = await source.LoadAsync(Business, Jakarta, From, To, Now, CancellationToken.None);
@@ -132,7 +133,8 @@ public sealed class ScheduleReaderTests : IAsyncLifetime
     {
         await using var db = Open();
         var reference = await ScheduleReader.LoadAsync(db, Business, Jakarta, From, To, Now, CancellationToken.None);
-        var source = new ScheduleSource(new DatabaseConnections(ConnectionString), new ScheduleCalendarCache(new TurnDbFactory(Options)));
+        using var connections = new DatabaseConnections(ConnectionString);
+        var source = new ScheduleSource(connections, new ScheduleCalendarCache(new TurnDbFactory(Options)));
         await using var connection = new SqliteConnection(ConnectionString);
         connection.Open();
         using var transaction = connection.BeginTransaction();
