@@ -17,7 +17,7 @@ namespace ConciergeBot.Storage;
 internal sealed partial class WalCheckpoints : IDisposable
 {
     /// <summary>How often the log starts again.</summary>
-    private static readonly TimeSpan Cycle = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan Cycle = TimeSpan.FromMilliseconds(500);
 
     /// <summary>How long before the writer's turn the background copy starts: about what it takes under load.</summary>
     private static readonly TimeSpan Lead = TimeSpan.FromMilliseconds(50);
@@ -34,7 +34,7 @@ internal sealed partial class WalCheckpoints : IDisposable
     private static readonly TimeSpan GiveUpAfter = 3 * Cycle;
 
     /// <summary>The log file is cut back to this size whenever it starts again, after a burst made it larger.</summary>
-    internal const long LogSizeLimit = 64L * 1024 * 1024;
+    internal const long LogSizeLimit = 128L * 1024 * 1024;
 
     private readonly string _connectionString;
     private readonly TimeProvider _clock;
