@@ -8,7 +8,7 @@ namespace ConciergeBot.Storage;
 /// inside whichever commit crosses the log's threshold, and every turn in that group commit waits.
 /// A checkpoint beside the writer does not block it, but under steady load never finishes (frames
 /// keep arriving), and the log only starts again from its beginning once every frame is copied: it
-/// would grow by gigabytes within minutes of heavy traffic. So, a few times a second: a thread of its
+/// would grow by gigabytes within minutes of heavy traffic. So, twice a second: a thread of its
 /// own copies the log back into the database, then the writer, between two group commits, copies the
 /// little that arrived meanwhile (nothing is appended while it does) and lets the next commit start
 /// the log again. Copying seldom matters too: a page changed a hundred times in between is written
@@ -164,6 +164,8 @@ internal sealed partial class WalCheckpoints : IDisposable
                     LogCheckpointFailed(ex);
                     connection?.Dispose();
                     connection = null;
+                    // A database that cannot be copied now (disk full, say) is not tried again after every commit.
+                    _stop.Token.WaitHandle.WaitOne(Cycle);
                 }
 
                 // Until the writer has finished this cycle, there is nothing to copy ahead of it.
