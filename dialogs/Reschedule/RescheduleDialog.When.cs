@@ -98,7 +98,15 @@ public sealed partial class RescheduleDialog
                 turn.RequestEscalation(new Escalation(EscalationReasons.CustomerAsked, $"reschedule {options.Appointment.Reference}"));
                 return await step.EndDialogAsync(null, cancellationToken);
             case FoundChoice choice:
-                slot = step.GetValue<List<Slot>>(OfferedKey)![int.Parse(choice.Value, CultureInfo.InvariantCulture)];
+                // Offered a turn ago, so others may have taken it since: looked at again before it is held.
+                var offered = step.GetValue<List<Slot>>(OfferedKey)![int.Parse(choice.Value, CultureInfo.InvariantCulture)];
+                if (await _search.FreeAtAsync(options.Appointment, offered.Start, turn.ConversationId, cancellationToken) is not { } stillFree)
+                {
+                    await turn.SayAsync(RescheduleTexts.JustTaken, ("when", ScheduleWording.When(turn, offered.Start)));
+                    return await StartOverWithAsync(step, options, TimeReading.Point(offered.Start), cancellationToken, explained: true);
+                }
+
+                slot = stillFree;
                 break;
             default:
                 // Not one of the offers but another time ("what about Friday at 9?").

@@ -53,6 +53,13 @@ public sealed class MoveSearch(
         return new RequestedTime(null, WhyNot(schedule, request, start), finder.Nearest(schedule, request, start, count));
     }
 
+    /// <summary>The slot at <paramref name="start"/> if it is still free for this appointment (on its current resource first); null when not.</summary>
+    public async Task<Slot?> FreeAtAsync(AppointmentView appointment, DateTimeOffset start, string holder, CancellationToken cancellationToken)
+    {
+        var (schedule, request) = await LoadAsync(appointment, holder, start - Reach, start + Reach, cancellationToken);
+        return finder.FindAt(schedule, request, start);
+    }
+
     public async Task<IReadOnlyList<Slot>> NearestAsync(AppointmentView appointment, DateTimeOffset target, string holder, int count, CancellationToken cancellationToken)
     {
         var (schedule, request) = await LoadAsync(appointment, holder, target - Reach, target + Reach, cancellationToken);
