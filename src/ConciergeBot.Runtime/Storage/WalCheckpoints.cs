@@ -8,7 +8,7 @@ namespace ConciergeBot.Storage;
 /// inside whichever commit crosses the log's threshold, and every turn in that group commit waits.
 /// A checkpoint beside the writer does not block it, but under steady load never finishes (frames
 /// keep arriving), and the log only starts again from its beginning once every frame is copied: it
-/// would grow by gigabytes within minutes of heavy traffic. So, twice a second: a thread of its
+/// would grow by gigabytes within minutes of heavy traffic. So, once a second: a thread of its
 /// own copies the log back into the database, then the writer, between two group commits, copies the
 /// little that arrived meanwhile (nothing is appended while it does) and lets the next commit start
 /// the log again. Copying seldom matters too: a page changed a hundred times in between is written
@@ -17,7 +17,7 @@ namespace ConciergeBot.Storage;
 internal sealed partial class WalCheckpoints : IDisposable
 {
     /// <summary>How often the log starts again.</summary>
-    private static readonly TimeSpan Cycle = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan Cycle = TimeSpan.FromSeconds(1);
 
     /// <summary>How long before the writer's turn the background copy starts: about what it takes under load.</summary>
     private static readonly TimeSpan Lead = TimeSpan.FromMilliseconds(50);
@@ -34,7 +34,7 @@ internal sealed partial class WalCheckpoints : IDisposable
     private static readonly TimeSpan GiveUpAfter = 3 * Cycle;
 
     /// <summary>The log file is cut back to this size whenever it starts again, after a burst made it larger.</summary>
-    internal const long LogSizeLimit = 128L * 1024 * 1024;
+    internal const long LogSizeLimit = 256L * 1024 * 1024;
 
     private readonly string _connectionString;
     private readonly TimeProvider _clock;
