@@ -44,7 +44,7 @@ public sealed class CheckInPlanner(
 
         return await writer.WriteAsync((connection, transaction) =>
         {
-            using var db = dbs.OnWriter(connection, transaction);
+            using var db = dbs.Within(connection, transaction);
             var written = 0;
             foreach (var row in rows)
             {

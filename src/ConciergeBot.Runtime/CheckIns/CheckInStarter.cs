@@ -46,7 +46,7 @@ public sealed class CheckInStarter(
     {
         var (outcome, staged, activity) = await writer.WriteAsync((connection, transaction) =>
         {
-            using var db = dbs.OnWriter(connection, transaction);
+            using var db = dbs.Within(connection, transaction);
             var row = db.CheckIns.FirstOrDefault(c => c.Id == id);
             if (row is not { Status: CheckInStatus.Scheduled } || row.DueAt > now.UtcDateTime)
             {

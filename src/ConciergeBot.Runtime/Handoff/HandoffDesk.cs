@@ -253,7 +253,7 @@ public sealed partial class HandoffDesk(
         var now = clock.GetUtcNow();
         var result = await writer.WriteAsync((connection, transaction) =>
         {
-            using var db = dbs.OnWriter(connection, transaction);
+            using var db = dbs.Within(connection, transaction);
             var open = db.HandoffCases.FirstOrDefault(c => c.Id == caseId);
             var agent = db.Agents.AsNoTracking().FirstOrDefault(a => a.Id == agentId && !a.Disabled);
             if (open is null || agent is null)

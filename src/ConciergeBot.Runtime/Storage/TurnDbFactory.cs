@@ -10,8 +10,8 @@ public sealed class TurnDbFactory(DbContextOptions<ConciergeDb> options)
 {
     public ConciergeDb Create() => new(options);
 
-    /// <summary>A unit of work inside one of the single writer's transactions.</summary>
-    public ConciergeDb OnWriter(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction)
+    /// <summary>A unit of work inside a transaction the caller owns: one of the single writer's, or a read transaction.</summary>
+    public ConciergeDb Within(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction)
     {
         var db = Create();
         db.Database.SetDbConnection(connection, contextOwnsConnection: false);

@@ -30,7 +30,7 @@ public sealed partial class TicketDesk(
         var now = clock.GetUtcNow();
         var (ticket, staged, followUp) = await writer.WriteAsync((connection, transaction) =>
         {
-            using var db = dbs.OnWriter(connection, transaction);
+            using var db = dbs.Within(connection, transaction);
             var ticket = db.Tickets.FirstOrDefault(t => t.Reference == change.Reference.Trim().ToUpperInvariant());
             if (ticket is null)
             {

@@ -33,7 +33,7 @@ public sealed class ScheduleCalendarCache(TurnDbFactory dbs)
         // Deferred: a read transaction, which takes no lock until the first read.
         var connection = read.Connection;
         using var transaction = connection.BeginTransaction(deferred: true);
-        using var db = Attach(connection, transaction);
+        using var db = dbs.Within(connection, transaction);
         var calendar = await LoadAsync(db, connection, transaction, businessId, cancellationToken);
         transaction.Commit();
         return _calendars.AddOrUpdate(businessId, calendar, (_, older) => older.Revision > calendar.Revision ? older : calendar);
@@ -55,16 +55,8 @@ public sealed class ScheduleCalendarCache(TurnDbFactory dbs)
             }
         }
 
-        using var db = Attach(connection, transaction);
+        using var db = dbs.Within(connection, transaction);
         return Load(db, connection, transaction, businessId);
-    }
-
-    private ConciergeDb Attach(SqliteConnection connection, SqliteTransaction transaction)
-    {
-        var db = dbs.Create();
-        db.Database.SetDbConnection(connection, contextOwnsConnection: false);
-        db.Database.UseTransaction(transaction);
-        return db;
     }
 
     private static async Task<ScheduleCalendar> LoadAsync(ConciergeDb db, SqliteConnection connection, SqliteTransaction transaction, Guid businessId, CancellationToken ct)

@@ -169,9 +169,9 @@ public sealed partial class Rescheduler(
     {
         try
         {
+            // The names' dictionary compares by reference; everything else must be what the customer was told.
             return Move(connection, transaction, request) is { Status: RescheduleStatus.Done, Appointment: { } moved }
-                && moved.ResourceId == foreseen.ResourceId && moved.ResourceName == foreseen.ResourceName
-                && moved.Start == foreseen.Start && moved.End == foreseen.End && moved.RescheduleCount == foreseen.RescheduleCount;
+                && moved with { ServiceNames = foreseen.ServiceNames } == foreseen;
         }
         catch (SqliteException ex) when (StoreErrors.IsDoubleBooking(ex))
         {
@@ -192,7 +192,7 @@ public sealed partial class Rescheduler(
         if (done)
         {
             // A turn run again after its move committed: rare, so read the view the general way.
-            using var db = Open(connection, transaction);
+            using var db = dbFactory.Within(connection, transaction);
             return new RescheduleResult(RescheduleStatus.Done, View(db, request.Appointment.Id));
         }
 
@@ -299,15 +299,6 @@ public sealed partial class Rescheduler(
 
     private AppointmentView View(ConciergeDb db, Guid appointmentId) =>
         AppointmentViews.Rows(db, a => a.Id == appointmentId).First().ToView(businesses.Current.TimeZone);
-
-    /// <summary>A unit of work on the writer's connection and transaction.</summary>
-    private ConciergeDb Open(SqliteConnection connection, SqliteTransaction transaction)
-    {
-        var db = dbFactory.Create();
-        db.Database.SetDbConnection(connection, contextOwnsConnection: false);
-        db.Database.UseTransaction(transaction);
-        return db;
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Conversation {ConversationId} moved appointment {Reference} to {Start}")]
     private partial void LogMoved(string conversationId, string reference, DateTimeOffset start);

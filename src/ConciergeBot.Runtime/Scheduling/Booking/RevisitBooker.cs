@@ -49,7 +49,7 @@ public sealed partial class RevisitBooker(
     private RevisitResult Book(
         SqliteConnection connection, SqliteTransaction transaction, AppointmentView original, Slot slot, string why, string conversationId, string idempotencyKey)
     {
-        using var db = dbFactory.OnWriter(connection, transaction);
+        using var db = dbFactory.Within(connection, transaction);
         var zone = businesses.Current.TimeZone;
         var done = db.AppointmentChanges.Where(c => c.IdempotencyKey == idempotencyKey).Select(c => (Guid?)c.AppointmentId).FirstOrDefault();
         if (done is { } bookedBefore)
